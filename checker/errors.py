@@ -1,0 +1,53 @@
+"""Input problems as values: a file, a line, a field, what is wrong and what to do.
+
+Every problem the checker finds in a location or norm file becomes a `Problem`;
+the CLI prints each once, on one line, and exits 2. Nothing here raises a
+traceback at a user.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file, in both report languages."""
+
+    file: str
+    line: int | None
+    message: dict[str, str]  # {"en": ..., "nl": ...}
+    field: str | None = None
+    hint: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def render(self, lang: str = "nl") -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = self.message.get(lang) or self.message["en"]
+        if self.field:
+            label = "veld" if lang == "nl" else "field"
+            text = f"{label} '{self.field}': {text}"
+        hint = self.hint.get(lang) or self.hint.get("en")
+        return f"{where}: {text}" + (f" — {hint}" if hint else "")
+
+
+class InputError(Exception):
+    """Raised with every problem found in one file, so all are reported at once."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.render("en") for p in problems))
+        self.problems = problems
+
+
+def problem(
+    file: str,
+    line: int | None,
+    en: str,
+    nl: str,
+    *,
+    field: str | None = None,
+    hint_en: str = "",
+    hint_nl: str = "",
+) -> Problem:
+    hint = {"en": hint_en, "nl": hint_nl} if hint_en else {}
+    return Problem(file, line, {"en": en, "nl": nl}, field, hint)

@@ -1,0 +1,123 @@
+"""Turn a location YAML file into a validated `Location`, or into problems with lines.
+
+Validation runs pydantic in JSON mode with strict types, so "12" is not a
+number, "ja" is not a boolean and a misspelt enum value is refused with the
+allowed values listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from checker.errors import InputError, Problem, problem
+from checker.location import Location
+from checker.yaml_source import YamlDocument, load_yaml
+
+_FIELDS = list(Location.model_fields)
+
+_TYPE_WORDS = {
+    "int_type": ("a whole number", "een geheel getal"),
+    "int_parsing": ("a whole number", "een geheel getal"),
+    "int_from_float": ("a whole number", "een geheel getal"),
+    "float_type": ("a number", "een getal"),
+    "float_parsing": ("a number", "een getal"),
+    "bool_type": ("true or false", "true of false"),
+    "bool_parsing": ("true or false", "true of false"),
+    "string_type": ("text", "tekst"),
+    "date_type": ("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"),
+    "date_parsing": ("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"),
+    "date_from_datetime_inexact": ("a date without a time", "een datum zonder tijd"),
+    "list_type": ("a list", "een lijst"),
+}
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot represent {type(value).__name__}")
+
+
+def did_you_mean(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_key_problems(doc: YamlDocument) -> list[Problem]:
+    problems = []
+    for key in doc.data:
+        if key in Location.model_fields:
+            continue
+        guess = did_you_mean(key, _FIELDS)
+        problems.append(problem(
+            doc.file, doc.line_of((key,)),
+            "unknown field", "onbekend veld", field=key,
+            hint_en=f"did you mean '{guess}'?" if guess else "see `opvangtoets schema` for fields",
+            hint_nl=f"bedoelde u '{guess}'?" if guess else "zie `opvangtoets schema` voor de velden",
+        ))
+    return problems
+
+
+def _pydantic_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
+    loc = tuple(err["loc"])
+    field = ".".join(str(p) for p in loc) or None
+    line = doc.line_of(loc)
+    kind = err["type"]
+    got = err.get("input")
+    if kind == "missing":
+        return problem(doc.file, line, "is required", "is verplicht", field=field,
+                       hint_en="add it", hint_nl="vul het in")
+    if kind in ("enum", "literal_error"):
+        allowed = err.get("ctx", {}).get("expected", "")
+        return problem(doc.file, line, f"'{got}' is not an allowed value",
+                       f"'{got}' is geen toegestane waarde", field=field,
+                       hint_en=f"use one of {allowed}", hint_nl=f"gebruik een van {allowed}")
+    if kind in _TYPE_WORDS:
+        en, nl = _TYPE_WORDS[kind]
+        return problem(doc.file, line, f"expected {en}, got {got!r}",
+                       f"verwacht {nl}, maar staat er {got!r}", field=field)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        ctx = err.get("ctx", {})
+        bound = next(iter(ctx.values()), "")
+        sign = {"greater_than_equal": "≥", "less_than_equal": "≤",
+                "greater_than": ">", "less_than": "<"}[kind]
+        return problem(doc.file, line, f"{got} is out of range: must be {sign} {bound}",
+                       f"{got} valt buiten het bereik: moet {sign} {bound} zijn", field=field)
+    if kind == "string_pattern_mismatch":
+        return problem(doc.file, line, f"'{got}' has the wrong form",
+                       f"'{got}' heeft niet de goede vorm", field=field,
+                       hint_en="use lower-case letters, digits and hyphens",
+                       hint_nl="gebruik kleine letters, cijfers en streepjes")
+    return problem(doc.file, line, err["msg"], err["msg"], field=field)
+
+
+def location_from_document(doc: YamlDocument) -> Location:
+    if not isinstance(doc.data, dict):
+        got = "nothing" if doc.data is None else type(doc.data).__name__
+        raise InputError([problem(
+            doc.file, doc.line_of(()),
+            f"a location description must be a mapping of fields, got {got}",
+            f"een locatiebeschrijving moet een lijst van velden met waarden zijn, niet {got}",
+            hint_en="start from a shipped case in cases/",
+            hint_nl="begin met een voorbeeld uit cases/",
+        )])
+    problems = _unknown_key_problems(doc)
+    known = {k: v for k, v in doc.data.items() if k in Location.model_fields}
+    try:
+        location = Location.model_validate_json(json.dumps(known, default=_json_default))
+    except ValidationError as exc:
+        problems += [_pydantic_problem(doc, e) for e in exc.errors()]
+        location = None
+    if problems:
+        problems.sort(key=lambda p: p.line or 0)
+        raise InputError(problems)
+    return location
+
+
+def load_location(path: Path) -> Location:
+    return location_from_document(load_yaml(path))
