@@ -121,3 +121,8 @@ def location_from_document(doc: YamlDocument) -> Location:
 
 def load_location(path: Path) -> Location:
     return location_from_document(load_yaml(path))
+
+
+def location_from_mapping(data: dict[str, Any], file: str) -> Location:
+    """Validate plain data (a norm example, a CSV row) exactly like a YAML file."""
+    return location_from_document(YamlDocument(data, {}, file))

@@ -1,0 +1,77 @@
+"""A checked location: the report object, and `Checker`, which makes one.
+
+`Report.to_dict` is the JSON contract other tools read; keep its shape stable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.engine import Engine
+from checker.facts import readable_values
+from checker.findings import Finding, build_findings
+from checker.location import Location
+from checker.location_loader import load_location
+from checker.norm_library import Library, load_library
+from checker.verdict import Score, Verdict, score, verdict
+
+
+@dataclass
+class Report:
+    location: Location
+    source: str | None
+    as_of: dt.date
+    lang: str
+    verdict: Verdict
+    score: Score
+    findings: list[Finding]
+    norms_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "location": {"id": self.location.id, "name": self.location.name,
+                         "file": self.source},
+            "as_of": self.as_of.isoformat(),
+            "lang": self.lang,
+            "verdict": self.verdict.value,
+            "score": {
+                "overall": dataclasses.asdict(self.score.overall) if self.score.overall else None,
+                "band": self.score.band,
+                "dimensions": {k: dataclasses.asdict(v) for k, v in self.score.dimensions.items()},
+            },
+            "findings": [_finding_dict(f) for f in self.findings],
+            "norms_version": self.norms_version,
+        }
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    out = dataclasses.asdict(f)
+    out["outcome"] = f.outcome.value
+    if not f.remedy:
+        out.pop("remedy")
+    if not f.missing:
+        out.pop("missing")
+    return out
+
+
+class Checker:
+    """A norm library compiled into the engine once, used for many locations."""
+
+    def __init__(self, norms_dirs: list[Path] | None = None, library: Library | None = None):
+        self.library = library or load_library(norms_dirs)
+        self.engine = Engine(self.library)
+
+    def check(self, location: Location, as_of: dt.date, lang: str = "nl",
+              source: str | None = None) -> Report:
+        evaluation = self.engine.evaluate(location, as_of)
+        findings = build_findings(evaluation, self.library, readable_values(location, as_of),
+                                  as_of, lang)
+        return Report(location, source, as_of, lang, verdict(findings), score(findings),
+                      findings, self.library.version)
+
+    def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
+        return self.check(load_location(path), as_of, lang, str(path))

@@ -1,0 +1,79 @@
+"""The verdict and the child-friendliness score, exactly as DESIGN.md §3 defines them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from checker.findings import Finding
+from checker.norm_model import Dimension, Outcome
+
+BINDING = {"law", "court"}
+SEVERITY_WEIGHT = {"critical": 3, "major": 2, "minor": 1}
+
+
+class Verdict(str, Enum):
+    non_compliant = "non_compliant"
+    insufficient_information = "insufficient_information"
+    compliant_with_concerns = "compliant_with_concerns"
+    compliant = "compliant"
+
+    @property
+    def acceptable(self) -> bool:
+        return self in (Verdict.compliant, Verdict.compliant_with_concerns)
+
+
+def verdict(findings: list[Finding]) -> Verdict:
+    applicable = [f for f in findings if f.outcome != Outcome.not_applicable]
+    binding = [f for f in applicable if f.weight in BINDING]
+    if any(f.outcome == Outcome.fail for f in binding):
+        return Verdict.non_compliant
+    if any(f.outcome == Outcome.unknown for f in binding):
+        return Verdict.insufficient_information
+    if any(f.outcome != Outcome.pass_ for f in applicable):
+        return Verdict.compliant_with_concerns
+    return Verdict.compliant
+
+
+@dataclass
+class Range:
+    low: int
+    high: int
+
+
+@dataclass
+class Score:
+    overall: Range | None
+    dimensions: dict[str, Range]
+    band: str | None  # child_friendly | partly_child_friendly | not_child_friendly
+
+
+def _band(low: int) -> str:
+    if low >= 80:
+        return "child_friendly"
+    if low >= 50:
+        return "partly_child_friendly"
+    return "not_child_friendly"
+
+
+def score(findings: list[Finding]) -> Score:
+    """Severity-weighted share of applicable norms that pass, per dimension, 0-100.
+
+    Unknowns make a range: the low end counts them as failures, the high end as passes.
+    """
+    dimensions: dict[str, Range] = {}
+    for dimension in Dimension:
+        mine = [f for f in findings
+                if f.dimension == dimension.value and f.outcome != Outcome.not_applicable]
+        total = sum(SEVERITY_WEIGHT[f.severity] for f in mine)
+        if not total:
+            continue
+        passed = sum(SEVERITY_WEIGHT[f.severity] for f in mine if f.outcome == Outcome.pass_)
+        open_ = sum(SEVERITY_WEIGHT[f.severity] for f in mine if f.outcome == Outcome.unknown)
+        dimensions[dimension.value] = Range(round(100 * passed / total),
+                                            round(100 * (passed + open_) / total))
+    if not dimensions:
+        return Score(None, {}, None)
+    low = round(sum(r.low for r in dimensions.values()) / len(dimensions))
+    high = round(sum(r.high for r in dimensions.values()) / len(dimensions))
+    return Score(Range(low, high), dimensions, _band(low))

@@ -1,0 +1,41 @@
+"""Every norm's own examples, run through the real engine (one test per example)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.location_loader import location_from_mapping
+from checker.norm_library import load_library
+
+LIBRARY = load_library()
+CASES = [
+    pytest.param(lib_norm, example, id=f"{lib_norm.id}: {example.name}")
+    for lib_norm in LIBRARY.norms
+    for example in lib_norm.norm.examples
+]
+
+
+def _example_date(lib_norm, example) -> dt.date:
+    if example.as_of:
+        return example.as_of
+    return lib_norm.valid_from or dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(("lib_norm", "example"), CASES)
+def test_norm_example_gives_its_outcome(checker, lib_norm, example):
+    location = location_from_mapping(
+        {"id": "example", "name": example.name, **example.location}, f"{lib_norm.path} example"
+    )
+    report = checker.check(location, _example_date(lib_norm, example), "en")
+    finding = next(f for f in report.findings if f.norm_id == lib_norm.id)
+    assert finding.outcome == example.outcome, finding.message
+
+
+def test_every_norm_has_a_passing_and_a_failing_example():
+    lacking = [
+        n.id for n in LIBRARY.norms
+        if not {"pass", "fail"} <= {e.outcome.value for e in n.norm.examples}
+    ]
+    assert lacking == []
