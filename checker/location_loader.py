@@ -57,8 +57,8 @@ def _unknown_key_problems(doc: YamlDocument) -> list[Problem]:
         problems.append(problem(
             doc.file, doc.line_of((key,)),
             "unknown field", "onbekend veld", field=key,
-            hint_en=f"did you mean '{guess}'?" if guess else "see `opvangtoets schema` for fields",
-            hint_nl=f"bedoelde u '{guess}'?" if guess else "zie `opvangtoets schema` voor de velden",
+            hint_en=f"did you mean '{guess}'?" if guess else "see `opvangtoets schema`",
+            hint_nl=f"bedoelde u '{guess}'?" if guess else "zie `opvangtoets schema`",
         ))
     return problems
 

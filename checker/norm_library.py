@@ -100,7 +100,8 @@ class LibraryNorm:
 
     @property
     def fields(self) -> list[str]:
-        return list(dict.fromkeys(fields_of(self.norm.applies_when) + fields_of(self.norm.requires)))
+        both = fields_of(self.norm.applies_when) + fields_of(self.norm.requires)
+        return list(dict.fromkeys(both))
 
 
 @dataclass

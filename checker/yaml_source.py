@@ -35,8 +35,19 @@ class YamlDocument:
         return self.lines.get((), 1)
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, lines: dict, file: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        raise InputError([problem(
+            file, node.start_mark.line + 1,
+            f"not valid YAML: tag '{node.tag}' is not allowed",
+            f"geen geldige YAML: tag '{node.tag}' is niet toegestaan",
+            hint_en="remove the tag (the part starting with !)",
+            hint_nl="haal de tag weg (het deel dat met ! begint)",
+        )])
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
