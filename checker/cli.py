@@ -32,8 +32,9 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD "
-                                 f"/ geen datum: gebruik JJJJ-MM-DD") from None
+        raise click.BadParameter(
+            f"'{value}' is not a date: use YYYY-MM-DD / geen datum: gebruik JJJJ-MM-DD"
+        ) from None
 
 
 def _expand(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
@@ -44,8 +45,14 @@ def _expand(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
             if not found:
-                problems.append(problem(raw, None, "no .yaml or .yml files in this directory",
-                                        "geen .yaml- of .yml-bestanden in deze map"))
+                problems.append(
+                    problem(
+                        raw,
+                        None,
+                        "no .yaml or .yml files in this directory",
+                        "geen .yaml- of .yml-bestanden in deze map",
+                    )
+                )
             files += found
         else:
             files.append(path)
@@ -68,10 +75,17 @@ def _make_checker(norms_dirs: tuple[str, ...], lang: str) -> Checker:
         sys.exit(EXIT_INPUT)
 
 
-lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default="nl",
-                           show_default=True, help="Report language / taal van het rapport.")
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nl",
+    show_default=True,
+    help="Report language / taal van het rapport.",
+)
 norms_dir_option = click.option(
-    "--norms-dir", multiple=True, type=click.Path(file_okay=False),
+    "--norms-dir",
+    multiple=True,
+    type=click.Path(file_okay=False),
     help="Extra directory of norm files, added to the shipped library / extra map met normen.",
 )
 
@@ -87,14 +101,20 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--as-of", "as_of", callback=_parse_date,
-              help="Date of the check, YYYY-MM-DD (default: today) / peildatum.")
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_parse_date,
+    help="Date of the check, YYYY-MM-DD (default: today) / peildatum.",
+)
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @norms_dir_option
-def check(paths: tuple[str, ...], as_of: dt.date, lang: str, fmt: str,
-          norms_dir: tuple[str, ...]) -> None:
+def check(
+    paths: tuple[str, ...], as_of: dt.date, lang: str, fmt: str, norms_dir: tuple[str, ...]
+) -> None:
     """Check location files (or directories of them) and print verdicts."""
     files, problems = _expand(paths)
     checker = _make_checker(norms_dir, lang)
@@ -105,12 +125,25 @@ def check(paths: tuple[str, ...], as_of: dt.date, lang: str, fmt: str,
         except InputError as exc:
             problems += exc.problems
         except EngineError as exc:
-            problems.append(problem(str(path), None, f"the rules engine failed: {exc}",
-                                    f"de regelengine faalde: {exc}"))
+            problems.append(
+                problem(
+                    str(path),
+                    None,
+                    f"the rules engine failed: {exc}",
+                    f"de regelengine faalde: {exc}",
+                )
+            )
     if fmt == "json":
         payload = [r.to_dict() for r in reports]
-        click.echo(json.dumps(payload[0] if len(paths) == 1 and len(payload) == 1 and
-                              len(files) == 1 else payload, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                payload[0]
+                if len(paths) == 1 and len(payload) == 1 and len(files) == 1
+                else payload,
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         colour = sys.stdout.isatty()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))

@@ -39,14 +39,31 @@ class Op(str, Enum):
 
 
 NEGATION = {
-    Op.eq: Op.ne, Op.ne: Op.eq, Op.lt: Op.gte, Op.gte: Op.lt, Op.lte: Op.gt, Op.gt: Op.lte,
-    Op.in_: Op.not_in, Op.not_in: Op.in_, Op.contains: Op.not_contains,
-    Op.not_contains: Op.contains, Op.present: Op.absent, Op.absent: Op.present,
+    Op.eq: Op.ne,
+    Op.ne: Op.eq,
+    Op.lt: Op.gte,
+    Op.gte: Op.lt,
+    Op.lte: Op.gt,
+    Op.gt: Op.lte,
+    Op.in_: Op.not_in,
+    Op.not_in: Op.in_,
+    Op.contains: Op.not_contains,
+    Op.not_contains: Op.contains,
+    Op.present: Op.absent,
+    Op.absent: Op.present,
 }
 
 SYMBOL = {
-    Op.eq: "=", Op.ne: "≠", Op.lt: "<", Op.lte: "≤", Op.gt: ">", Op.gte: "≥",
-    Op.in_: "∈", Op.not_in: "∉", Op.contains: "∋", Op.not_contains: "∌",
+    Op.eq: "=",
+    Op.ne: "≠",
+    Op.lt: "<",
+    Op.lte: "≤",
+    Op.gt: ">",
+    Op.gte: "≥",
+    Op.in_: "∈",
+    Op.not_in: "∉",
+    Op.contains: "∋",
+    Op.not_contains: "∌",
 }
 
 
@@ -126,8 +143,9 @@ def leaves(cond: Condition | None) -> list[Leaf]:
         return [cond]
     if isinstance(cond, NotOf):
         return leaves(cond.not_)
-    return [leaf for sub in (cond.all if isinstance(cond, AllOf) else cond.any)
-            for leaf in leaves(sub)]
+    return [
+        leaf for sub in (cond.all if isinstance(cond, AllOf) else cond.any) for leaf in leaves(sub)
+    ]
 
 
 def fields_of(cond: Condition | None) -> list[str]:
@@ -153,11 +171,13 @@ def dnf(cond: Condition | None, negate: bool = False) -> list[Conjunction]:
     if isinstance(cond, Leaf):
         op = NEGATION[cond.op] if negate else cond.op
         if op == Op.in_:  # membership is a disjunction of equalities
-            return [[(cond.model_copy(update={"op": Op.eq, "value": v}), False)]
-                    for v in cond.value]
+            return [
+                [(cond.model_copy(update={"op": Op.eq, "value": v}), False)] for v in cond.value
+            ]
         if op == Op.not_in:
-            return [[(cond.model_copy(update={"op": Op.ne, "value": v}), False)
-                     for v in cond.value]]
+            return [
+                [(cond.model_copy(update={"op": Op.ne, "value": v}), False) for v in cond.value]
+            ]
         return [[(cond, negate)]]
     if isinstance(cond, NotOf):
         return dnf(cond.not_, not negate)

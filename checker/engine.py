@@ -100,8 +100,10 @@ class Evaluation:
 def _pattern(conj: Conjunction, list_fields: dict[str, list[str]], name: str) -> dict:
     tests = [literal_pattern(lit, list_fields) for lit in conj]
     if len(tests) > MAX_TESTS_PER_PATTERN:
-        raise EngineError(f"{name}: a condition expands to more than "
-                          f"{MAX_TESTS_PER_PATTERN} tests in one branch; simplify it")
+        raise EngineError(
+            f"{name}: a condition expands to more than "
+            f"{MAX_TESTS_PER_PATTERN} tests in one branch; simplify it"
+        )
     return {"all": [{"m": {"$and": [{"kind": FACT_KIND}, *tests]}}], "run": name}
 
 
@@ -111,8 +113,9 @@ class Engine:
     def __init__(self, library: Library):
         self.library = library
         self._host = _shared_host()
-        self._list_fields = {n: list(k.members) for n, k in library.field_kinds.items()
-                             if k.kind == "list"}
+        self._list_fields = {
+            n: list(k.members) for n, k in library.field_kinds.items() if k.kind == "list"
+        }
         self._fail_details: dict[str, FailDetail] = {}
         prefix = f"opvangtoets{next(_ruleset_numbers)}"
         # Derived facts: one ruleset each, run in dependency order.
@@ -225,8 +228,11 @@ class Engine:
                 continue
             hits = by_norm.get(index, {})
             if "fail" in hits:
-                violated = [leaf for rule in sorted(hits["fail"])
-                            for leaf in self._fail_details[rule].violated]
+                violated = [
+                    leaf
+                    for rule in sorted(hits["fail"])
+                    for leaf in self._fail_details[rule].violated
+                ]
                 results[lib_norm.id] = NormResult(Outcome.fail, _unique(violated))
             elif "pass" in hits:
                 results[lib_norm.id] = NormResult(Outcome.pass_)
@@ -246,7 +252,7 @@ def _unique(leaves_: list[Leaf]) -> list[Leaf]:
 
 def _expression(expr: dict[str, Any], fact: dict[str, Any]) -> float | int | None:
     """A derived number from its data expression (the rule that fired chose the case)."""
-    (op, args), = expr.items()
+    ((op, args),) = expr.items()
     if op == "months_between":
         start, end = (fact.get(month_key_name(a)) for a in args)
         return None if start is None or end is None else months_from_keys(start, end)
@@ -261,5 +267,3 @@ def _expression(expr: dict[str, Any], fact: dict[str, Any]) -> float | int | Non
     if op == "field":
         return fact.get(args)
     raise EngineError(f"unknown expression '{op}' in a derived fact")
-
-

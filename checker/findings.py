@@ -80,8 +80,9 @@ def _missing(fields: list[str], library: Library, values: dict, derived: dict) -
     return list(missing)
 
 
-def build_findings(evaluation: Evaluation, library: Library, values: dict[str, Any],
-                   as_of: dt.date, lang: str) -> list[Finding]:
+def build_findings(
+    evaluation: Evaluation, library: Library, values: dict[str, Any], as_of: dt.date, lang: str
+) -> list[Finding]:
     findings = []
     derived = evaluation.derived
     for lib_norm in library.norms:
@@ -96,8 +97,9 @@ def build_findings(evaluation: Evaluation, library: Library, values: dict[str, A
             message = t("not_in_force", lang, date=as_of.isoformat())
         elif result.outcome == Outcome.not_applicable:
             outcome = result.outcome
-            message = t("does_not_apply", lang,
-                        condition=describe_condition(norm.applies_when, lang))
+            message = t(
+                "does_not_apply", lang, condition=describe_condition(norm.applies_when, lang)
+            )
         elif result.outcome == Outcome.fail:
             outcome = result.outcome
             parts = []
@@ -119,12 +121,21 @@ def build_findings(evaluation: Evaluation, library: Library, values: dict[str, A
         else:
             outcome = result.outcome
             message = t("holds", lang) + ": " + describe_condition(norm.requires, lang)
-        findings.append(Finding(
-            norm_id=lib_norm.id, outcome=outcome, weight=lib_norm.weight.value,
-            severity=norm.severity.value, dimension=norm.dimension.value,
-            title=getattr(norm.title, lang), message=message, facts=used,
-            citation=citation(lib_norm, lang), remedy=remedy, missing=missing,
-        ))
+        findings.append(
+            Finding(
+                norm_id=lib_norm.id,
+                outcome=outcome,
+                weight=lib_norm.weight.value,
+                severity=norm.severity.value,
+                dimension=norm.dimension.value,
+                title=getattr(norm.title, lang),
+                message=message,
+                facts=used,
+                citation=citation(lib_norm, lang),
+                remedy=remedy,
+                missing=missing,
+            )
+        )
     return findings
 
 

@@ -7,10 +7,11 @@ LANGUAGES = ("nl", "en")
 LABELS: dict[str, dict[str, str]] = {
     # verdicts
     "non_compliant": {"en": "non-compliant", "nl": "niet conform"},
-    "insufficient_information": {"en": "insufficient information",
-                                 "nl": "onvoldoende informatie"},
-    "compliant_with_concerns": {"en": "compliant, with concerns",
-                                "nl": "conform, met aandachtspunten"},
+    "insufficient_information": {"en": "insufficient information", "nl": "onvoldoende informatie"},
+    "compliant_with_concerns": {
+        "en": "compliant, with concerns",
+        "nl": "conform, met aandachtspunten",
+    },
     "compliant": {"en": "compliant", "nl": "conform"},
     # outcomes
     "pass": {"en": "pass", "nl": "voldoet"},
@@ -53,19 +54,24 @@ LABELS: dict[str, dict[str, str]] = {
     "missing": {"en": "missing facts", "nl": "ontbrekende gegevens"},
     "norms_version": {"en": "norms version", "nl": "normenversie"},
     "not_in_force": {"en": "not in force on {date}", "nl": "niet van kracht op {date}"},
-    "does_not_apply": {"en": "does not apply: {condition}", "nl": "niet van toepassing: "
-                       "{condition}"},
-    "applicability_unknown": {"en": "whether it applies is unknown; missing: {fields}",
-                              "nl": "onbekend of deze norm geldt; ontbreekt: {fields}"},
+    "does_not_apply": {
+        "en": "does not apply: {condition}",
+        "nl": "niet van toepassing: {condition}",
+    },
+    "applicability_unknown": {
+        "en": "whether it applies is unknown; missing: {fields}",
+        "nl": "onbekend of deze norm geldt; ontbreekt: {fields}",
+    },
     "requirement_unknown": {"en": "missing: {fields}", "nl": "ontbreekt: {fields}"},
     "required": {"en": "required", "nl": "vereist"},
     "holds": {"en": "requirement met", "nl": "aan de eis voldaan"},
     "and": {"en": "and", "nl": "en"},
     "or": {"en": "or", "nl": "of"},
     "not": {"en": "not", "nl": "niet"},
-    "summary_counts": {"en": "{fail} fail, {unknown} unknown, {passed} pass, {na} not applicable",
-                       "nl": "{fail} voldoet niet, {unknown} onbekend, {passed} voldoet, "
-                       "{na} niet van toepassing"},
+    "summary_counts": {
+        "en": "{fail} fail, {unknown} unknown, {passed} pass, {na} not applicable",
+        "nl": "{fail} voldoet niet, {unknown} onbekend, {passed} voldoet, {na} niet van toepassing",
+    },
 }
 
 

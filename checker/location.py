@@ -107,7 +107,8 @@ class Location(BaseModel):
         **NonNeg,
     )
     unaccompanied_minors_count: Count | None = _f(
-        "Unaccompanied minors living here", "Alleenstaande minderjarigen (amv) die hier wonen",
+        "Unaccompanied minors living here",
+        "Alleenstaande minderjarigen (amv) die hier wonen",
         **NonNeg,
     )
     children_under_1_count: Count | None = _f(
@@ -127,7 +128,8 @@ class Location(BaseModel):
 
     # education
     school_distance_primary_km: float | None = _f(
-        "Distance to the nearest primary school", "Afstand tot de dichtstbijzijnde basisschool",
+        "Distance to the nearest primary school",
+        "Afstand tot de dichtstbijzijnde basisschool",
         **NonNeg,
     )
     school_distance_secondary_km: float | None = _f(
@@ -141,8 +143,9 @@ class Location(BaseModel):
         **NonNeg,
     )
     school_age_children_not_in_school_count: Count | None = _f(
-        "School-age children who do not go to school", "Leerplichtige kinderen die niet naar "
-        "school gaan", **NonNeg,
+        "School-age children who do not go to school",
+        "Leerplichtige kinderen die niet naar school gaan",
+        **NonNeg,
     )
     school_transport_provided: bool | None = _f(
         "Transport to school is arranged or paid", "Vervoer naar school is geregeld of betaald"
@@ -160,24 +163,28 @@ class Location(BaseModel):
         "Indoor space for play and leisure", "Binnenruimte voor spel en ontspanning", **NonNeg
     )
     outdoor_play_area_m2: float | None = _f(
-        "Outdoor play space on or next to the site", "Buitenspeelruimte op of naast het terrein",
+        "Outdoor play space on or next to the site",
+        "Buitenspeelruimte op of naast het terrein",
         **NonNeg,
     )
     play_equipment_age_appropriate: bool | None = _f(
         "Play material for every age group present", "Spelmateriaal voor elke leeftijdsgroep"
     )
     structured_activities_per_week: Count | None = _f(
-        "Organised activities for children per week", "Georganiseerde activiteiten voor kinderen "
-        "per week", **NonNeg,
+        "Organised activities for children per week",
+        "Georganiseerde activiteiten voor kinderen per week",
+        **NonNeg,
     )
 
     # sleeping, privacy, family
     bedroom_area_per_person_m2: float | None = _f(
-        "Smallest bedroom floor space per person", "Kleinste slaapkameroppervlak per persoon",
+        "Smallest bedroom floor space per person",
+        "Kleinste slaapkameroppervlak per persoon",
         **NonNeg,
     )
-    room_height_m: float | None = _f("Lowest bedroom ceiling", "Laagste plafondhoogte slaapkamer",
-                                     **NonNeg)
+    room_height_m: float | None = _f(
+        "Lowest bedroom ceiling", "Laagste plafondhoogte slaapkamer", **NonNeg
+    )
     persons_per_bedroom_max: Count | None = _f(
         "Most persons sharing one bedroom", "Meeste personen op één slaapkamer", **NonNeg
     )
@@ -300,12 +307,14 @@ class Location(BaseModel):
 
     # stability
     stay_children_avg_months: float | None = _f(
-        "Average stay of children here, in months", "Gemiddelde verblijfsduur van kinderen hier, "
-        "in maanden", **NonNeg,
+        "Average stay of children here, in months",
+        "Gemiddelde verblijfsduur van kinderen hier, in maanden",
+        **NonNeg,
     )
     stay_children_max_months: float | None = _f(
-        "Longest stay of a child here, in months", "Langste verblijfsduur van een kind hier, "
-        "in maanden", **NonNeg,
+        "Longest stay of a child here, in months",
+        "Langste verblijfsduur van een kind hier, in maanden",
+        **NonNeg,
     )
     relocations_per_child_max: Count | None = _f(
         "Most relocations of one child since the application",
@@ -329,12 +338,12 @@ class Location(BaseModel):
         "Er is een Kinderrechtentoets gedaan",
     )
     child_participation: bool | None = _f(
-        "Children are heard on matters that affect them", "Kinderen worden gehoord over wat hen "
-        "aangaat",
+        "Children are heard on matters that affect them",
+        "Kinderen worden gehoord over wat hen aangaat",
     )
     child_friendly_complaints: bool | None = _f(
-        "A complaints procedure children can use", "Een klachtenregeling die kinderen kunnen "
-        "gebruiken",
+        "A complaints procedure children can use",
+        "Een klachtenregeling die kinderen kunnen gebruiken",
     )
 
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")

@@ -54,12 +54,17 @@ def _unknown_key_problems(doc: YamlDocument) -> list[Problem]:
         if key in Location.model_fields:
             continue
         guess = did_you_mean(key, _FIELDS)
-        problems.append(problem(
-            doc.file, doc.line_of((key,)),
-            "unknown field", "onbekend veld", field=key,
-            hint_en=f"did you mean '{guess}'?" if guess else "see `opvangtoets schema`",
-            hint_nl=f"bedoelde u '{guess}'?" if guess else "zie `opvangtoets schema`",
-        ))
+        problems.append(
+            problem(
+                doc.file,
+                doc.line_of((key,)),
+                "unknown field",
+                "onbekend veld",
+                field=key,
+                hint_en=f"did you mean '{guess}'?" if guess else "see `opvangtoets schema`",
+                hint_nl=f"bedoelde u '{guess}'?" if guess else "zie `opvangtoets schema`",
+            )
+        )
     return problems
 
 
@@ -70,42 +75,79 @@ def _pydantic_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
     kind = err["type"]
     got = err.get("input")
     if kind == "missing":
-        return problem(doc.file, line, "is required", "is verplicht", field=field,
-                       hint_en="add it", hint_nl="vul het in")
+        return problem(
+            doc.file,
+            line,
+            "is required",
+            "is verplicht",
+            field=field,
+            hint_en="add it",
+            hint_nl="vul het in",
+        )
     if kind in ("enum", "literal_error"):
         allowed = err.get("ctx", {}).get("expected", "")
-        return problem(doc.file, line, f"'{got}' is not an allowed value",
-                       f"'{got}' is geen toegestane waarde", field=field,
-                       hint_en=f"use one of {allowed}", hint_nl=f"gebruik een van {allowed}")
+        return problem(
+            doc.file,
+            line,
+            f"'{got}' is not an allowed value",
+            f"'{got}' is geen toegestane waarde",
+            field=field,
+            hint_en=f"use one of {allowed}",
+            hint_nl=f"gebruik een van {allowed}",
+        )
     if kind in _TYPE_WORDS:
         en, nl = _TYPE_WORDS[kind]
-        return problem(doc.file, line, f"expected {en}, got {got!r}",
-                       f"verwacht {nl}, maar staat er {got!r}", field=field)
+        return problem(
+            doc.file,
+            line,
+            f"expected {en}, got {got!r}",
+            f"verwacht {nl}, maar staat er {got!r}",
+            field=field,
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
         bound = next(iter(ctx.values()), "")
-        sign = {"greater_than_equal": "≥", "less_than_equal": "≤",
-                "greater_than": ">", "less_than": "<"}[kind]
-        return problem(doc.file, line, f"{got} is out of range: must be {sign} {bound}",
-                       f"{got} valt buiten het bereik: moet {sign} {bound} zijn", field=field)
+        sign = {
+            "greater_than_equal": "≥",
+            "less_than_equal": "≤",
+            "greater_than": ">",
+            "less_than": "<",
+        }[kind]
+        return problem(
+            doc.file,
+            line,
+            f"{got} is out of range: must be {sign} {bound}",
+            f"{got} valt buiten het bereik: moet {sign} {bound} zijn",
+            field=field,
+        )
     if kind == "string_pattern_mismatch":
-        return problem(doc.file, line, f"'{got}' has the wrong form",
-                       f"'{got}' heeft niet de goede vorm", field=field,
-                       hint_en="use lower-case letters, digits and hyphens",
-                       hint_nl="gebruik kleine letters, cijfers en streepjes")
+        return problem(
+            doc.file,
+            line,
+            f"'{got}' has the wrong form",
+            f"'{got}' heeft niet de goede vorm",
+            field=field,
+            hint_en="use lower-case letters, digits and hyphens",
+            hint_nl="gebruik kleine letters, cijfers en streepjes",
+        )
     return problem(doc.file, line, err["msg"], err["msg"], field=field)
 
 
 def location_from_document(doc: YamlDocument) -> Location:
     if not isinstance(doc.data, dict):
         got = "nothing" if doc.data is None else type(doc.data).__name__
-        raise InputError([problem(
-            doc.file, doc.line_of(()),
-            f"a location description must be a mapping of fields, got {got}",
-            f"een locatiebeschrijving moet een lijst van velden met waarden zijn, niet {got}",
-            hint_en="start from a shipped case in cases/",
-            hint_nl="begin met een voorbeeld uit cases/",
-        )])
+        raise InputError(
+            [
+                problem(
+                    doc.file,
+                    doc.line_of(()),
+                    f"a location description must be a mapping of fields, got {got}",
+                    f"een locatiebeschrijving moet velden met waarden bevatten, niet {got}",
+                    hint_en="start from a shipped case in cases/",
+                    hint_nl="begin met een voorbeeld uit cases/",
+                )
+            ]
+        )
     problems = _unknown_key_problems(doc)
     known = {k: v for k, v in doc.data.items() if k in Location.model_fields}
     try:

@@ -141,22 +141,30 @@ def _jsonable(data: Any) -> Any:
 
 def _schema_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
-    for err in sorted(_norm_file_validator().iter_errors(_jsonable(doc.data)),
-                      key=lambda e: list(map(str, e.absolute_path))):
+    for err in sorted(
+        _norm_file_validator().iter_errors(_jsonable(doc.data)),
+        key=lambda e: list(map(str, e.absolute_path)),
+    ):
         path = tuple(err.absolute_path)
         where = ".".join(str(p) for p in path) or "(top)"
         if err.validator in ("anyOf", "oneOf") and err.context:
             err = min(err.context, key=lambda e: len(list(e.schema_path)))
-        problems.append(problem(
-            doc.file, doc.line_of(path), f"{where}: {err.message}", f"{where}: {err.message}",
-            hint_en="see norms/README.md for the norm file format",
-            hint_nl="zie norms/README.md voor het formaat van normbestanden",
-        ))
+        problems.append(
+            problem(
+                doc.file,
+                doc.line_of(path),
+                f"{where}: {err.message}",
+                f"{where}: {err.message}",
+                hint_en="see norms/README.md for the norm file format",
+                hint_nl="zie norms/README.md voor het formaat van normbestanden",
+            )
+        )
     return problems
 
 
-def _leaf_problems(leaf: Leaf, kinds: dict[str, FieldKind], where: str, doc: YamlDocument,
-                   path: tuple) -> list[Problem]:
+def _leaf_problems(
+    leaf: Leaf, kinds: dict[str, FieldKind], where: str, doc: YamlDocument, path: tuple
+) -> list[Problem]:
     out = []
     line = doc.line_of(path)
 
@@ -175,8 +183,10 @@ def _leaf_problems(leaf: Leaf, kinds: dict[str, FieldKind], where: str, doc: Yam
     if leaf.months_between:
         for name in leaf.months_between:
             if kinds[name].kind != "date":
-                bad(f"months_between needs date fields, '{name}' is not one",
-                    f"months_between vraagt datumvelden, '{name}' is er geen")
+                bad(
+                    f"months_between needs date fields, '{name}' is not one",
+                    f"months_between vraagt datumvelden, '{name}' is er geen",
+                )
         return out
     kind = kinds[leaf.field]
     values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
@@ -184,40 +194,55 @@ def _leaf_problems(leaf: Leaf, kinds: dict[str, FieldKind], where: str, doc: Yam
         return out
     if kind.kind == "list":
         if leaf.op not in (Op.contains, Op.not_contains):
-            bad(f"list field '{leaf.field}' takes contains or not_contains",
-                f"lijstveld '{leaf.field}' werkt met contains of not_contains")
+            bad(
+                f"list field '{leaf.field}' takes contains or not_contains",
+                f"lijstveld '{leaf.field}' werkt met contains of not_contains",
+            )
         elif leaf.value not in kind.members:
-            bad(f"'{leaf.value}' is not one of {list(kind.members)}",
-                f"'{leaf.value}' is geen van {list(kind.members)}")
+            bad(
+                f"'{leaf.value}' is not one of {list(kind.members)}",
+                f"'{leaf.value}' is geen van {list(kind.members)}",
+            )
         return out
     if leaf.op in (Op.contains, Op.not_contains):
         bad(f"'{leaf.field}' is not a list", f"'{leaf.field}' is geen lijst")
         return out
     ordering = leaf.op in (Op.lt, Op.lte, Op.gt, Op.gte)
     for value in values:
-        if kind.kind == "number" and (isinstance(value, bool) or
-                                      not isinstance(value, int | float)):
-            bad(f"'{leaf.field}' is a number, got {value!r}",
-                f"'{leaf.field}' is een getal, niet {value!r}")
+        if kind.kind == "number" and (
+            isinstance(value, bool) or not isinstance(value, int | float)
+        ):
+            bad(
+                f"'{leaf.field}' is a number, got {value!r}",
+                f"'{leaf.field}' is een getal, niet {value!r}",
+            )
         elif kind.kind == "bool" and (ordering or not isinstance(value, bool)):
-            bad(f"'{leaf.field}' is true/false: use eq or ne with true or false",
-                f"'{leaf.field}' is waar/onwaar: gebruik eq of ne met true of false")
+            bad(
+                f"'{leaf.field}' is true/false: use eq or ne with true or false",
+                f"'{leaf.field}' is waar/onwaar: gebruik eq of ne met true of false",
+            )
         elif kind.kind == "enum" and (ordering or value not in kind.members):
-            bad(f"'{value}' is not one of {list(kind.members)}",
-                f"'{value}' is geen van {list(kind.members)}")
+            bad(
+                f"'{value}' is not one of {list(kind.members)}",
+                f"'{value}' is geen van {list(kind.members)}",
+            )
         elif kind.kind in ("date", "text"):
-            bad(f"'{leaf.field}' cannot be compared with a value here",
-                f"'{leaf.field}' kan hier niet met een waarde vergeleken worden")
+            bad(
+                f"'{leaf.field}' cannot be compared with a value here",
+                f"'{leaf.field}' kan hier niet met een waarde vergeleken worden",
+            )
     return out
 
 
-def _condition_problems(cond: Condition | None, kinds: dict[str, FieldKind], where: str,
-                        doc: YamlDocument, path: tuple) -> list[Problem]:
+def _condition_problems(
+    cond: Condition | None, kinds: dict[str, FieldKind], where: str, doc: YamlDocument, path: tuple
+) -> list[Problem]:
     return [p for leaf in leaves(cond) for p in _leaf_problems(leaf, kinds, where, doc, path)]
 
 
-def _derived_order(derived: list[DerivedFact], file: str) -> tuple[list[DerivedFact],
-                                                                   dict[str, list[str]]]:
+def _derived_order(
+    derived: list[DerivedFact], file: str
+) -> tuple[list[DerivedFact], dict[str, list[str]]]:
     """Derived facts ordered so each comes after the ones it reads; cycles are errors."""
     names = {d.name for d in derived}
     inputs: dict[str, list[str]] = {}
@@ -236,9 +261,16 @@ def _derived_order(derived: list[DerivedFact], file: str) -> tuple[list[DerivedF
             return
         if state.get(name) == "busy":
             cycle = " -> ".join(trail + [name])
-            raise InputError([problem(file, None, f"derived facts depend on each other in a "
-                                      f"cycle: {cycle}", f"afgeleide feiten hangen in een kring "
-                                      f"van elkaar af: {cycle}")])
+            raise InputError(
+                [
+                    problem(
+                        file,
+                        None,
+                        f"derived facts depend on each other in a cycle: {cycle}",
+                        f"afgeleide feiten hangen in een kring van elkaar af: {cycle}",
+                    )
+                ]
+            )
         state[name] = "busy"
         for dep in inputs[name]:
             if dep in names:
@@ -252,7 +284,7 @@ def _derived_order(derived: list[DerivedFact], file: str) -> tuple[list[DerivedF
 
 
 def _expression_fields(expr: dict[str, Any]) -> list[str]:
-    (op, args), = expr.items()
+    ((op, args),) = expr.items()
     if op == "field":
         return [args]
     return [a for a in args if isinstance(a, str)]
@@ -264,10 +296,17 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
     try:
         return DerivedFile.model_validate(_jsonable(doc.data)).derived
     except ValidationError as exc:
-        raise InputError([problem(doc.file, doc.line_of(tuple(e["loc"])),
-                                  f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
-                                  f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
-                          for e in exc.errors()]) from None
+        raise InputError(
+            [
+                problem(
+                    doc.file,
+                    doc.line_of(tuple(e["loc"])),
+                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
+                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
+                )
+                for e in exc.errors()
+            ]
+        ) from None
 
 
 def load_library(dirs: list[Path] | None = None) -> Library:
@@ -275,8 +314,13 @@ def load_library(dirs: list[Path] | None = None) -> Library:
     paths: list[Path] = []
     for directory in [shipped_norms_dir(), *(dirs or [])]:
         if not directory.is_dir():
-            raise InputError([problem(str(directory), None, "norms directory not found",
-                                      "normenmap niet gevonden")])
+            raise InputError(
+                [
+                    problem(
+                        str(directory), None, "norms directory not found", "normenmap niet gevonden"
+                    )
+                ]
+            )
         paths += sorted(directory.glob("*.yaml"))
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
@@ -305,20 +349,27 @@ def load_library(dirs: list[Path] | None = None) -> Library:
             path = ("norms", i)
             where = norm.id
             if norm.id in seen:
-                problems.append(problem(doc.file, doc.line_of(path + ("id",)),
-                                        f"norm id {norm.id} is also used in {seen[norm.id]}",
-                                        f"norm-id {norm.id} komt ook voor in {seen[norm.id]}"))
+                problems.append(
+                    problem(
+                        doc.file,
+                        doc.line_of(path + ("id",)),
+                        f"norm id {norm.id} is also used in {seen[norm.id]}",
+                        f"norm-id {norm.id} komt ook voor in {seen[norm.id]}",
+                    )
+                )
             seen[norm.id] = doc.file
-            problems += _condition_problems(norm.applies_when, kinds, where, doc,
-                                            path + ("applies_when",))
-            problems += _condition_problems(norm.requires, kinds, where, doc,
-                                            path + ("requires",))
+            problems += _condition_problems(
+                norm.applies_when, kinds, where, doc, path + ("applies_when",)
+            )
+            problems += _condition_problems(norm.requires, kinds, where, doc, path + ("requires",))
             norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(path)))
     for d in ordered:
         for cond in [d.when] + [c.when for c in d.cases or []]:
-            problems += [p for leaf in leaves(cond) for p in
-                         _leaf_problems(leaf, kinds, d.name, YamlDocument(None, {}, "derived"),
-                                        ())]
+            problems += [
+                p
+                for leaf in leaves(cond)
+                for p in _leaf_problems(leaf, kinds, d.name, YamlDocument(None, {}, "derived"), ())
+            ]
     if problems:
         raise InputError(problems)
     return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs)

@@ -43,8 +43,14 @@ def render_text(report: Report, colour: bool = True) -> str:
         + style(verdict, fg=VERDICT_COLOUR[report.verdict.value], bold=True)
         + f"   ({t('as_of', lang)} {report.as_of.isoformat()}, "
         + f"{t('norms_version', lang)} {report.norms_version})",
-        t("summary_counts", lang, fail=counts[Outcome.fail], unknown=counts[Outcome.unknown],
-          passed=counts[Outcome.pass_], na=counts[Outcome.not_applicable]),
+        t(
+            "summary_counts",
+            lang,
+            fail=counts[Outcome.fail],
+            unknown=counts[Outcome.unknown],
+            passed=counts[Outcome.pass_],
+            na=counts[Outcome.not_applicable],
+        ),
     ]
     if report.score.overall:
         o = report.score.overall

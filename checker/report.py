@@ -33,8 +33,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "location": {"id": self.location.id, "name": self.location.name,
-                         "file": self.source},
+            "location": {"id": self.location.id, "name": self.location.name, "file": self.source},
             "as_of": self.as_of.isoformat(),
             "lang": self.lang,
             "verdict": self.verdict.value,
@@ -65,13 +64,23 @@ class Checker:
         self.library = library or load_library(norms_dirs)
         self.engine = Engine(self.library)
 
-    def check(self, location: Location, as_of: dt.date, lang: str = "nl",
-              source: str | None = None) -> Report:
+    def check(
+        self, location: Location, as_of: dt.date, lang: str = "nl", source: str | None = None
+    ) -> Report:
         evaluation = self.engine.evaluate(location, as_of)
-        findings = build_findings(evaluation, self.library, readable_values(location, as_of),
-                                  as_of, lang)
-        return Report(location, source, as_of, lang, verdict(findings), score(findings),
-                      findings, self.library.version)
+        findings = build_findings(
+            evaluation, self.library, readable_values(location, as_of), as_of, lang
+        )
+        return Report(
+            location,
+            source,
+            as_of,
+            lang,
+            verdict(findings),
+            score(findings),
+            findings,
+            self.library.version,
+        )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
         return self.check(load_location(path), as_of, lang, str(path))

@@ -63,15 +63,19 @@ def score(findings: list[Finding]) -> Score:
     """
     dimensions: dict[str, Range] = {}
     for dimension in Dimension:
-        mine = [f for f in findings
-                if f.dimension == dimension.value and f.outcome != Outcome.not_applicable]
+        mine = [
+            f
+            for f in findings
+            if f.dimension == dimension.value and f.outcome != Outcome.not_applicable
+        ]
         total = sum(SEVERITY_WEIGHT[f.severity] for f in mine)
         if not total:
             continue
         passed = sum(SEVERITY_WEIGHT[f.severity] for f in mine if f.outcome == Outcome.pass_)
         open_ = sum(SEVERITY_WEIGHT[f.severity] for f in mine if f.outcome == Outcome.unknown)
-        dimensions[dimension.value] = Range(round(100 * passed / total),
-                                            round(100 * (passed + open_) / total))
+        dimensions[dimension.value] = Range(
+            round(100 * passed / total), round(100 * (passed + open_) / total)
+        )
     if not dimensions:
         return Score(None, {}, None)
     low = round(sum(r.low for r in dimensions.values()) / len(dimensions))

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from checker.report import Checker
-
-ROOT = Path(__file__).resolve().parent.parent
-CASES = ROOT / "cases"
 
 
 @pytest.fixture(scope="session")

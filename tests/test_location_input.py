@@ -88,8 +88,9 @@ def test_in_a_batch_a_bad_file_is_reported_and_the_good_one_still_checked(tmp_pa
 def test_the_installed_command_prints_no_traceback_for_bad_input(tmp_path):
     path = tmp_path / "l.yaml"
     path.write_text("id: x\nname: X\n\tchildren_count: 3\n")
-    proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(path)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker.cli", "check", str(path)], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"{path}:3: geen geldige YAML")

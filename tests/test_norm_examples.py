@@ -35,7 +35,8 @@ def test_norm_example_gives_its_outcome(checker, lib_norm, example):
 
 def test_every_norm_has_a_passing_and_a_failing_example():
     lacking = [
-        n.id for n in LIBRARY.norms
+        n.id
+        for n in LIBRARY.norms
         if not {"pass", "fail"} <= {e.outcome.value for e in n.norm.examples}
     ]
     assert lacking == []

@@ -1,0 +1,265 @@
+"""Golden tests: every shipped case keeps its verdict and its failing norms.
+
+All checks are made as of 15 January 2026 (under Directive 2013/33/EU) unless a test
+says otherwise, so the results do not drift with today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.cli import main
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+AS_OF = dt.date(2026, 1, 15)
+
+GOLDEN = {
+    "family-location": ("compliant_with_concerns", ["VNG-1"], []),
+    "hotel-crisis-amv": (
+        "non_compliant",
+        [
+            "COA-NO-3",
+            "CRC-12",
+            "CRC-19",
+            "CRC-24",
+            "CRC-28",
+            "CRC-3.1",
+            "CRC-3.3",
+            "CRC-31",
+            "CRT-HOF22-2",
+            "CRT-HOF22-3.edu",
+            "CRT-HOF22-3.play",
+            "RCD2013-14.2",
+            "RCD2013-14.2-prep",
+            "RCD2013-18.4",
+            "RCD2013-18.7",
+            "RCD2013-23.1",
+            "RCD2013-23.3",
+            "RCD2013-23.4",
+            "VNG-1",
+            "VNG-2",
+            "VNG-3",
+        ],
+        [],
+    ),
+    "office-emergency-shelter": (
+        "insufficient_information",
+        ["COA-NO-2", "VNG-1"],
+        [
+            "COA-NO-1",
+            "COA-NO-3",
+            "CRC-12",
+            "CRC-19",
+            "CRC-24",
+            "CRC-28",
+            "CRC-3.1",
+            "CRC-3.3",
+            "CRT-HOF22-3.edu",
+            "RCD2013-14.2",
+            "RCD2013-18.7",
+            "RCD2013-18.9",
+            "RCD2013-19.1",
+            "RCD2013-23.1",
+            "RCD2013-23.4",
+        ],
+    ),
+    "process-location-amv-80": (
+        "non_compliant",
+        [
+            "CRC-12",
+            "CRC-16",
+            "CRC-28",
+            "CRC-3.1",
+            "CRC-3.3",
+            "RCD2013-14.2",
+            "RCD2013-18.7",
+            "RCD2013-23.1",
+            "RCD2013-23.3",
+            "RCD2013-23.4",
+            "VNG-1",
+            "VNG-2",
+        ],
+        [],
+    ),
+    "regular-azc-families": ("compliant_with_concerns", ["VNG-2"], []),
+    "ship-permit-holders": (
+        "non_compliant",
+        [
+            "COA-NO-2",
+            "COA-NO-3",
+            "CRC-12",
+            "CRC-28",
+            "CRC-3.1",
+            "CRC-3.3",
+            "CRC-31",
+            "CRT-HOF22-3.edu",
+            "RCD2013-18.2a",
+            "RCD2013-18.7",
+            "RCD2013-23.1",
+            "RCD2013-23.3",
+            "RCD2013-23.4",
+            "VNG-1",
+            "VNG-2",
+            "VNG-3",
+            "VNG-4",
+        ],
+        [],
+    ),
+    "small-unit-amv-13-14": ("compliant", [], []),
+    "sports-hall-crisis": (
+        "non_compliant",
+        [
+            "COA-LOC-1",
+            "COA-NO-2",
+            "CRC-12",
+            "CRC-16",
+            "CRC-19",
+            "CRC-24",
+            "CRC-27",
+            "CRC-28",
+            "CRC-3.1",
+            "CRC-3.3",
+            "CRC-31",
+            "CRT-HOF22-2",
+            "CRT-HOF22-3.edu",
+            "CRT-RB22-1",
+            "RCD2013-14.2-prep",
+            "RCD2013-18.2a",
+            "RCD2013-18.4",
+            "RCD2013-18.7",
+            "RCD2013-23.1",
+            "RCD2013-23.3",
+            "RCD2013-23.4",
+            "VNG-1",
+            "VNG-3",
+            "VNG-4",
+        ],
+        [],
+    ),
+}
+
+
+def _ids(report, outcome: str) -> list[str]:
+    return sorted(f.norm_id for f in report.findings if f.outcome.value == outcome)
+
+
+def test_every_shipped_case_has_a_golden_result():
+    assert sorted(p.stem for p in CASES.glob("*.yaml")) == sorted(GOLDEN)
+
+
+def test_the_cases_cover_all_four_verdicts():
+    assert {verdict for verdict, _, _ in GOLDEN.values()} == {
+        "compliant",
+        "compliant_with_concerns",
+        "non_compliant",
+        "insufficient_information",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_a_shipped_case_keeps_its_verdict_and_its_failing_norms(checker, name):
+    verdict, failing, unknown = GOLDEN[name]
+    report = checker.check_file(CASES / f"{name}.yaml", AS_OF, "en")
+    assert (report.verdict.value, _ids(report, "fail"), _ids(report, "unknown")) == (
+        verdict,
+        failing,
+        unknown,
+    )
+
+
+def _ship_json(as_of: str) -> dict:
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(CASES / "ship-permit-holders.yaml"),
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_ship_is_judged_on_the_three_month_schooling_rule_before_june_2026():
+    report = _ship_json("2026-01-15")
+    school = {f["norm_id"]: f for f in report["findings"]}
+    assert school["RCD2013-14.2"]["outcome"] == "pass"
+    assert school["RCD2013-14.2"]["citation"]["text"] == "Directive 2013/33/EU, art. 14(2)"
+    assert "≤ 91 (3 months)" in school["RCD2013-14.2"]["message"]
+    assert school["RCD2024-16.2"]["outcome"] == "not_applicable"
+    assert school["RCD2024-16.2"]["message"] == "not in force on 2026-01-15"
+
+
+def test_the_ship_fails_the_two_month_schooling_rule_after_june_2026():
+    report = _ship_json("2026-09-01")
+    school = {f["norm_id"]: f for f in report["findings"]}
+    finding = school["RCD2024-16.2"]
+    assert finding["outcome"] == "fail"
+    assert finding["citation"]["text"] == "Directive (EU) 2024/1346, art. 16(2)"
+    assert finding["citation"]["url"].startswith("https://eur-lex.europa.eu/")
+    assert finding["message"] == (
+        "school_access_days_max: 75; required school_access_days_max ≤ 61 (2 months)"
+    )
+    assert finding["facts"]["school_access_days_max"] == 75
+    assert school["RCD2013-14.2"]["outcome"] == "not_applicable"
+
+
+def test_json_output_has_the_contracted_shape():
+    report = _ship_json("2026-09-01")
+    assert set(report) >= {"location", "as_of", "verdict", "score", "findings", "norms_version"}
+    assert set(report["score"]["overall"]) == {"low", "high"}
+    assert all(set(r) == {"low", "high"} for r in report["score"]["dimensions"].values())
+    finding = report["findings"][0]
+    assert set(finding) >= {
+        "norm_id",
+        "outcome",
+        "weight",
+        "severity",
+        "dimension",
+        "message",
+        "facts",
+        "citation",
+    }
+    assert set(finding["citation"]) >= {"instrument", "article", "url", "text"}
+
+
+def test_dutch_citations_use_lid(checker):
+    report = checker.check_file(CASES / "ship-permit-holders.yaml", dt.date(2026, 9, 1), "nl")
+    texts = {f.norm_id: f.citation.text for f in report.findings}
+    assert texts["RCD2024-16.2"] == "Richtlijn (EU) 2024/1346, art. 16 lid 2"
+    assert texts["CRC-31"] == "IVRK art. 31"
+
+
+def test_removing_a_fact_a_law_norm_needs_makes_the_compliant_case_insufficiently_known(
+    checker, tmp_path
+):
+    data = yaml.safe_load((CASES / "small-unit-amv-13-14.yaml").read_text())
+    del data["school_access_days_max"]
+    path = tmp_path / "unit.yaml"
+    path.write_text(yaml.safe_dump(data))
+    report = checker.check_file(path, AS_OF, "en")
+    assert report.verdict.value == "insufficient_information"
+    finding = next(f for f in report.findings if f.norm_id == "RCD2013-14.2")
+    assert finding.outcome.value == "unknown"
+    assert finding.missing == ["school_access_days_max"]
+    assert finding.message == "missing: school_access_days_max"
+    assert report.score.overall.low < report.score.overall.high
+
+
+def test_checking_the_case_directory_prints_a_verdict_for_every_case():
+    result = CliRunner().invoke(
+        main, ["check", str(CASES), "--lang", "en", "--as-of", AS_OF.isoformat()]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.count("Verdict: ") == len(GOLDEN)
