@@ -6,7 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.conditions import AllOf, AnyOf, Condition, Leaf, NotOf, describe_leaf, fields_of
+from checker.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Leaf,
+    NotOf,
+    Text,
+    describe_leaf,
+    fields_of,
+)
 from checker.engine import Evaluation
 from checker.i18n import t
 from checker.norm_library import Library, LibraryNorm
@@ -42,16 +51,17 @@ def citation(lib_norm: LibraryNorm, lang: str) -> Citation:
     """'Directive 2013/33/EU, art. 14(2)' / 'Richtlijn 2013/33/EU, art. 14 lid 2'."""
     src, file = lib_norm.norm.source, lib_norm.file
     instrument = getattr(file.instrument, lang)
-    ref = src.article or ""
+    article = getattr(src.article, lang) if isinstance(src.article, Text) else src.article
+    ref = article or ""
     if src.paragraph:
         ref += f" lid {src.paragraph}" if lang == "nl" else f"({src.paragraph})"
     if src.point:
         ref += f", onder {src.point}" if lang == "nl" else f"({src.point})"
-    label = getattr(file.article_label, lang)
+    label = getattr(file.article_label, lang) if file.article_label else ""
     text = instrument
     if ref:
         text += file.citation_separator + (f"{label} {ref}" if label else ref)
-    return Citation(instrument, src.article, src.paragraph, src.point, src.url, text)
+    return Citation(instrument, article, src.paragraph, src.point, src.url, text)
 
 
 def describe_condition(cond: Condition, lang: str) -> str:

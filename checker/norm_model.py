@@ -53,7 +53,10 @@ class Source(BaseModel):
     """Where in the instrument the norm stands. The instrument itself is given per file."""
 
     model_config = ConfigDict(extra="forbid")
-    article: str | None = Field(default=None, description="e.g. '14' or 'r.o. 5.3'")
+    article: str | Text | None = Field(
+        default=None,
+        description="e.g. '14'; per language where it is words, e.g. a court and date",
+    )
     paragraph: str | None = None
     point: str | None = None
     url: str = Field(pattern=r"^https://", description="Official text, deep link if possible")
@@ -98,7 +101,10 @@ class NormFile(BaseModel):
     citation_separator: str = Field(
         default=", ", description="Between instrument and article: ', ' or ' ' ('CRC art. 31')"
     )
-    article_label: Text = Field(default_factory=lambda: Text(en="art.", nl="art."))
+    article_label: Text | None = Field(
+        default_factory=lambda: Text(en="art.", nl="art."),
+        description="Before the article number; null for none (court rulings)",
+    )
     url: str = Field(pattern=r"^https://")
     weight: Weight
     valid_from: dt.date | None = None

@@ -239,6 +239,9 @@ def test_dutch_citations_use_lid(checker):
     texts = {f.norm_id: f.citation.text for f in report.findings}
     assert texts["RCD2024-16.2"] == "Richtlijn (EU) 2024/1346, art. 16 lid 2"
     assert texts["CRC-31"] == "IVRK art. 31"
+    assert texts["CRT-RB22-1"] == (
+        "Uitspraken over opvang (2022): Rb. Den Haag 6 oktober 2022, ECLI:NL:RBDHA:2022:10210"
+    )
 
 
 def test_removing_a_fact_a_law_norm_needs_makes_the_compliant_case_insufficiently_known(
