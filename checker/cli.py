@@ -134,16 +134,10 @@ def check(
                 )
             )
     if fmt == "json":
-        payload = [r.to_dict() for r in reports]
-        click.echo(
-            json.dumps(
-                payload[0]
-                if len(paths) == 1 and len(payload) == 1 and len(files) == 1
-                else payload,
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        single = len(paths) == 1 and not Path(paths[0]).is_dir()
+        if reports or not single:
+            payload = reports[0].to_dict() if single else [r.to_dict() for r in reports]
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))

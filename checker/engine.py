@@ -78,13 +78,6 @@ def _shared_host() -> _Host:
 
 
 @dataclass
-class FailDetail:
-    """The requirement literals that held negated in a fired fail rule."""
-
-    violated: list[Leaf]
-
-
-@dataclass
 class NormResult:
     outcome: Outcome
     violated: list[Leaf] = field(default_factory=list)
@@ -116,7 +109,8 @@ class Engine:
         self._list_fields = {
             n: list(k.members) for n, k in library.field_kinds.items() if k.kind == "list"
         }
-        self._fail_details: dict[str, FailDetail] = {}
+        # fail rule name -> the requirement leaves it proves violated
+        self._fail_details: dict[str, list[Leaf]] = {}
         prefix = f"opvangtoets{next(_ruleset_numbers)}"
         # Derived facts: one ruleset each, run in dependency order.
         self._derived_rulesets: list[tuple[str, DerivedFact]] = []
@@ -159,7 +153,7 @@ class Engine:
         for k, (a, r) in enumerate(itertools.product(applies, dnf(norm.requires, True))):
             name = f"n{index}|fail|{k}"
             rules[name] = _pattern(a + r, self._list_fields, name)
-            self._fail_details[name] = FailDetail([leaf for leaf, _ in r])
+            self._fail_details[name] = [leaf for leaf, _ in r]
         for k, conj in enumerate(dnf(norm.applies_when, True)):
             name = f"n{index}|na|{k}"
             rules[name] = _pattern(conj, self._list_fields, name)
@@ -229,9 +223,7 @@ class Engine:
             hits = by_norm.get(index, {})
             if "fail" in hits:
                 violated = [
-                    leaf
-                    for rule in sorted(hits["fail"])
-                    for leaf in self._fail_details[rule].violated
+                    leaf for rule in sorted(hits["fail"]) for leaf in self._fail_details[rule]
                 ]
                 results[lib_norm.id] = NormResult(Outcome.fail, _unique(violated))
             elif "pass" in hits:

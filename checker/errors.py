@@ -8,6 +8,7 @@ traceback at a user.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from dataclasses import dataclass
 
 
@@ -51,3 +52,8 @@ def problem(
 ) -> Problem:
     hint = {"en": hint_en, "nl": hint_nl} if hint_en else {}
     return Problem(file, line, {"en": en, "nl": nl}, field, hint)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -8,14 +8,13 @@ allowed values listed.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, did_you_mean, problem
 from checker.location import Location
 from checker.yaml_source import YamlDocument, load_yaml
 
@@ -41,11 +40,6 @@ def _json_default(value: Any) -> str:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     raise TypeError(f"cannot represent {type(value).__name__}")
-
-
-def did_you_mean(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def _unknown_key_problems(doc: YamlDocument) -> list[Problem]:

@@ -23,7 +23,7 @@ from typing import Any
 import jsonschema
 
 from checker.conditions import Condition, Leaf, Op, fields_of, leaves
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, did_you_mean, problem
 from checker.location import Location
 from checker.norm_model import DerivedFact, DerivedFile, Norm, NormFile, Weight
 from checker.yaml_source import YamlDocument, load_yaml
@@ -173,8 +173,6 @@ def _leaf_problems(
 
     for name in leaf.fields:
         if name not in kinds:
-            from checker.location_loader import did_you_mean
-
             guess = did_you_mean(name, list(kinds))
             tip = f" (did you mean '{guess}'?)" if guess else ""
             tip_nl = f" (bedoelde u '{guess}'?)" if guess else ""
@@ -325,12 +323,15 @@ def load_library(dirs: list[Path] | None = None) -> Library:
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
     derived: list[DerivedFact] = []
+    derived_docs: dict[str, tuple[YamlDocument, int]] = {}  # name -> its file, its index
     digest = hashlib.sha256()
     for path in paths:
         doc = load_yaml(path)
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
         if isinstance(doc.data, dict) and "derived" in doc.data:
-            derived += _load_derived(doc)
+            for index, d in enumerate(_load_derived(doc)):
+                derived_docs[d.name] = (doc, index)
+                derived.append(d)
         else:
             documents.append(doc)
     ordered, derived_inputs = _derived_order(derived, "derived-facts.yaml")
@@ -364,12 +365,9 @@ def load_library(dirs: list[Path] | None = None) -> Library:
             problems += _condition_problems(norm.requires, kinds, where, doc, path + ("requires",))
             norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(path)))
     for d in ordered:
+        doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:
-            problems += [
-                p
-                for leaf in leaves(cond)
-                for p in _leaf_problems(leaf, kinds, d.name, YamlDocument(None, {}, "derived"), ())
-            ]
+            problems += _condition_problems(cond, kinds, d.name, doc, ("derived", index))
     if problems:
         raise InputError(problems)
     return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs)
