@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -250,12 +251,7 @@ def _expression(expr: dict[str, Any], fact: dict[str, Any]) -> float | int | Non
         return None if start is None or end is None else months_from_keys(start, end)
     if op == "multiply":
         factors = [fact.get(a) if isinstance(a, str) else a for a in args]
-        if any(f is None for f in factors):
-            return None
-        product = 1
-        for f in factors:
-            product *= f
-        return product
+        return None if any(f is None for f in factors) else math.prod(factors)
     if op == "field":
         return fact.get(args)
     raise EngineError(f"unknown expression '{op}' in a derived fact")

@@ -54,7 +54,4 @@ def location_fact(location: Location, as_of: dt.date, kinds: dict[str, FieldKind
 
 def readable_values(location: Location, as_of: dt.date) -> dict[str, Any]:
     """Field values as a person wrote them (dates as ISO text, enums as their names)."""
-    out: dict[str, Any] = {AS_OF_FIELD: as_of.isoformat()}
-    for name, value in location.model_dump(mode="json", exclude_none=True).items():
-        out[name] = value
-    return out
+    return {AS_OF_FIELD: as_of.isoformat(), **location.model_dump(mode="json", exclude_none=True)}

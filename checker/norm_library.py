@@ -41,8 +41,9 @@ class FieldKind:
 
 
 def _kind_of(annotation: Any) -> FieldKind:
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    base = args[0] if isinstance(annotation, types.UnionType) or args else annotation
+    base = annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        base = next(a for a in typing.get_args(annotation) if a is not type(None))
     if typing.get_origin(base) is list:
         member = typing.get_args(base)[0]
         return FieldKind("list", tuple(m.value for m in member))
@@ -248,7 +249,7 @@ def _derived_order(
         conds = [d.when] if d.when else [c.when for c in d.cases or []]
         used = [f for c in conds for f in fields_of(c)]
         for case in d.cases or []:
-            used += [v for v in _expression_fields(case.value)]
+            used += _expression_fields(case.value)
         inputs[d.name] = list(dict.fromkeys(used))
     ordered: list[DerivedFact] = []
     state: dict[str, str] = {}
