@@ -15,79 +15,23 @@ from pathlib import Path
 
 import click
 
+from checker.cli_common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    as_of_option,
+    expand_paths,
+    lang_option,
+    make_checker,
+    norms_dir_option,
+    report_problems,
+)
+from checker.cli_norms import norms
 from checker.engine import EngineError
-from checker.errors import InputError, Problem, problem
-from checker.i18n import LANGUAGES
+from checker.errors import InputError, problem
 from checker.location import location_json_schema
-from checker.norm_model import norm_file_json_schema
 from checker.render_text import render_text
-from checker.report import Checker, Report
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{value}' is not a date: use YYYY-MM-DD / geen datum: gebruik JJJJ-MM-DD"
-        ) from None
-
-
-def _expand(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-            if not found:
-                problems.append(
-                    problem(
-                        raw,
-                        None,
-                        "no .yaml or .yml files in this directory",
-                        "geen .yaml- of .yml-bestanden in deze map",
-                    )
-                )
-            files += found
-        else:
-            files.append(path)
-    return files, problems
-
-
-def _report_problems(problems: list[Problem], lang: str) -> None:
-    for p in problems:
-        click.echo(p.render(lang), err=True)
-
-
-def _make_checker(norms_dirs: tuple[str, ...], lang: str) -> Checker:
-    try:
-        return Checker([Path(d) for d in norms_dirs])
-    except InputError as exc:
-        _report_problems(exc.problems, lang)
-        sys.exit(EXIT_INPUT)
-    except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
-
-
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="nl",
-    show_default=True,
-    help="Report language / taal van het rapport.",
-)
-norms_dir_option = click.option(
-    "--norms-dir",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    help="Extra directory of norm files, added to the shipped library / extra map met normen.",
-)
+from checker.report import Report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,12 +45,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=_parse_date,
-    help="Date of the check, YYYY-MM-DD (default: today) / peildatum.",
-)
+@as_of_option
 @lang_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -116,8 +55,8 @@ def check(
     paths: tuple[str, ...], as_of: dt.date, lang: str, fmt: str, norms_dir: tuple[str, ...]
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
-    files, problems = _expand(paths)
-    checker = _make_checker(norms_dir, lang)
+    files, problems = expand_paths(paths)
+    checker = make_checker(norms_dir, lang)
     reports: list[Report] = []
     for path in files:
         try:
@@ -141,7 +80,7 @@ def check(
     else:
         colour = sys.stdout.isatty()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))
-    _report_problems(problems, lang)
+    report_problems(problems, lang)
     if problems:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_OK if all(r.verdict.acceptable for r in reports) else EXIT_FINDINGS)
@@ -153,16 +92,7 @@ def schema() -> None:
     click.echo(json.dumps(location_json_schema(), indent=2, ensure_ascii=False))
 
 
-@main.group()
-def norms() -> None:
-    """Work with the norm library / werken met de normenbibliotheek."""
-
-
-@norms.command("schema")
-def norms_schema() -> None:
-    """Print the JSON Schema of a norm file."""
-    click.echo(json.dumps(norm_file_json_schema(), indent=2, ensure_ascii=False))
-
+main.add_command(norms)
 
 if __name__ == "__main__":
     main()

@@ -68,6 +68,16 @@ LABELS: dict[str, dict[str, str]] = {
     "and": {"en": "and", "nl": "en"},
     "or": {"en": "or", "nl": "of"},
     "not": {"en": "not", "nl": "niet"},
+    "facts_to_collect": {"en": "Find out first", "nl": "Eerst uitzoeken"},
+    "waiting_norms": {
+        "en": "{binding} law/court norms and {other} other norms wait for this",
+        "nl": "{binding} wets-/rechternormen en {other} andere normen wachten hierop",
+    },
+    "coming_changes": {"en": "Coming changes in the law", "nl": "Komende wijzigingen"},
+    "enters_into_force": {"en": "enters into force", "nl": "treedt in werking"},
+    "expires": {"en": "expires", "nl": "vervalt"},
+    "replaces": {"en": "replaces {norm}", "nl": "vervangt {norm}"},
+    "outcome_change": {"en": "now {now}, then {then}", "nl": "nu {now}, dan {then}"},
     "summary_counts": {
         "en": "{fail} fail, {unknown} unknown, {passed} pass, {na} not applicable",
         "nl": "{fail} voldoet niet, {unknown} onbekend, {passed} voldoet, {na} niet van toepassing",

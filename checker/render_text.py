@@ -71,4 +71,27 @@ def render_text(report: Report, colour: bool = True) -> str:
         lines += ["", style(f"{t(key, lang)} ({len(chosen)})", bold=True)]
         for f in chosen:
             lines += _finding_lines(f, lang, detail)
+        if outcome == Outcome.unknown and report.facts_to_collect:
+            lines += ["", style(t("facts_to_collect", lang), bold=True)]
+            for fact in report.facts_to_collect:
+                waiting = t(
+                    "waiting_norms",
+                    lang,
+                    binding=len(fact.binding_norms),
+                    other=len(fact.other_norms),
+                )
+                lines.append(f"  {fact.field:<40} {waiting}")
+    if report.coming_changes:
+        lines += ["", style(t("coming_changes", lang), bold=True)]
+        for c in report.coming_changes:
+            outcome = lambda o: t(o, lang) if o else "—"  # noqa: E731
+            what = t(c.change, lang) + (
+                f", {t('replaces', lang, norm=c.replaces)}" if c.replaces else ""
+            )
+            now, then = outcome(c.outcome_now), outcome(c.outcome_then)
+            lines += [
+                f"  {c.date.isoformat()}  {c.norm_id:<16} {c.title} ({what})",
+                f"      {t('outcome_change', lang, now=now, then=then)}: {c.message}",
+                f"      {c.citation.text} — {c.citation.url}",
+            ]
     return "\n".join(lines)

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.coming_changes import ComingChange, coming_changes
 from checker.engine import Engine
 from checker.facts import readable_values
+from checker.facts_to_collect import FactToCollect, facts_to_collect
 from checker.findings import Finding, build_findings
 from checker.location import Location
 from checker.location_loader import load_location
@@ -30,6 +32,8 @@ class Report:
     score: Score
     findings: list[Finding]
     norms_version: str
+    facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
+    coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +47,8 @@ class Report:
                 "dimensions": {k: dataclasses.asdict(v) for k, v in self.score.dimensions.items()},
             },
             "findings": [_finding_dict(f) for f in self.findings],
+            "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
+            "coming_changes": [_change_dict(c) for c in self.coming_changes],
             "norms_version": self.norms_version,
         }
 
@@ -57,6 +63,12 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
+def _change_dict(c: ComingChange) -> dict[str, Any]:
+    out = dataclasses.asdict(c)
+    out["date"] = c.date.isoformat()
+    return out
+
+
 class Checker:
     """A norm library compiled into the engine once, used for many locations."""
 
@@ -64,12 +76,29 @@ class Checker:
         self.library = library or load_library(norms_dirs)
         self.engine = Engine(self.library)
 
-    def check(
-        self, location: Location, as_of: dt.date, lang: str = "nl", source: str | None = None
-    ) -> Report:
+    def findings(self, location: Location, as_of: dt.date, lang: str = "nl") -> list[Finding]:
         evaluation = self.engine.evaluate(location, as_of)
-        findings = build_findings(
+        return build_findings(
             evaluation, self.library, readable_values(location, as_of), as_of, lang
+        )
+
+    def check(
+        self,
+        location: Location,
+        as_of: dt.date,
+        lang: str = "nl",
+        source: str | None = None,
+        look_ahead: bool = True,
+    ) -> Report:
+        """Check one location; `look_ahead` adds the coming changes in the law (costs a
+        re-evaluation per date on which a norm starts or ends within a year)."""
+        findings = self.findings(location, as_of, lang)
+        changes = (
+            coming_changes(
+                self.library, as_of, findings, lambda day: self.findings(location, day, lang)
+            )
+            if look_ahead
+            else []
         )
         return Report(
             location,
@@ -80,6 +109,8 @@ class Checker:
             score(findings),
             findings,
             self.library.version,
+            facts_to_collect(findings),
+            changes,
         )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:

@@ -266,3 +266,25 @@ def test_checking_the_case_directory_prints_a_verdict_for_every_case():
     )
     assert result.exit_code == 1
     assert result.stdout.count("Verdict: ") == len(GOLDEN)
+
+
+def test_the_ship_report_announces_the_two_month_schooling_rule_three_months_ahead():
+    report = _ship_json("2026-03-01")
+    changes = {c["norm_id"]: c for c in report["coming_changes"]}
+    school = changes["RCD2024-16.2"]
+    assert school["date"] == "2026-06-12"
+    assert school["change"] == "enters_into_force"
+    assert school["replaces"] == "RCD2013-14.2"
+    assert (school["outcome_now"], school["outcome_then"]) == ("pass", "fail")
+    assert "≤ 61 (2 months)" in school["message"]
+    assert _ship_json("2026-09-01")["coming_changes"] == []
+
+
+def test_the_office_report_ranks_the_facts_to_find_out_by_the_binding_norms_waiting(checker):
+    report = checker.check_file(CASES / "office-emergency-shelter.yaml", AS_OF, "en")
+    ranked = report.facts_to_collect
+    assert ranked, "the office case has unknown facts"
+    waiting = [len(f.binding_norms) for f in ranked]
+    assert waiting == sorted(waiting, reverse=True)
+    unknown = {f.norm_id for f in report.findings if f.outcome.value == "unknown"}
+    assert set(ranked[0].binding_norms) <= unknown
