@@ -346,6 +346,59 @@ class Location(BaseModel):
         "Een klachtenregeling die kinderen kunnen gebruiken",
     )
 
+    # facts for the complete norm library (catalogue sections 1-3)
+    school_age_children_count: Count | None = _f(
+        "Minors of school age (4 to 17 years) living here",
+        "Minderjarigen in de schoolleeftijd (4 tot en met 17 jaar) die hier wonen",
+        **NonNeg,
+    )
+    schooling_status_registered: bool | None = _f(
+        "For every school-age child it is recorded whether and where the child goes to school",
+        "Voor elk kind in de schoolleeftijd is vastgelegd of en waar het naar school gaat",
+    )
+    special_needs_met_for_all: bool | None = _f(
+        "Every resident's identified special reception needs are met at this location",
+        "Aan de vastgestelde bijzondere opvangbehoeften van elke bewoner wordt hier voldaan",
+    )
+    siblings_kept_together_uam: bool | None = _f(
+        "Unaccompanied brothers and sisters are housed together",
+        "Alleenstaande broers en zussen wonen bij elkaar",
+    )
+    uam_days_at_registration_centre_max: Count | None = _f(
+        "Longest stay of an unaccompanied minor at the registration centre, in days",
+        "Langste verblijf van een amv in het aanmeldcentrum, in dagen",
+        **NonNeg,
+    )
+    uam_information_days_max: Count | None = _f(
+        "Longest time from lodging the application until an unaccompanied minor was told about "
+        "reception rights and duties, in days",
+        "Langste tijd van asielaanvraag tot een amv uitleg kreeg over rechten en plichten in de "
+        "opvang, in dagen",
+        **NonNeg,
+    )
+    uam_vulnerability_screening_hours_max: Count | None = _f(
+        "Longest time from arrival until an unaccompanied minor was screened for obvious "
+        "vulnerabilities, in hours",
+        "Langste tijd van aankomst tot een amv werd gescreend op zichtbare kwetsbaarheden, "
+        "in uren",
+        **NonNeg,
+    )
+    non_family_persons_per_bedroom_max: Count | None = _f(
+        "Most persons sharing one bedroom that is not used by a single family "
+        "(0 when every bedroom holds one family or one person)",
+        "Meeste personen op één slaapkamer die niet door één gezin wordt gebruikt "
+        "(0 als elke slaapkamer één gezin of één persoon heeft)",
+        **NonNeg,
+    )
+    bed_and_cupboard_per_person: bool | None = _f(
+        "Every resident has a bed and a cupboard of their own",
+        "Elke bewoner heeft een eigen bed en een eigen kast",
+    )
+    cleaning_schedule: bool | None = _f(
+        "A cleaning schedule for rooms and shared areas is followed",
+        "Een schoonmaakrooster voor kamers en gedeelde ruimtes wordt gevolgd",
+    )
+
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
 
 
