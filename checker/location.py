@@ -379,8 +379,7 @@ class Location(BaseModel):
     uam_vulnerability_screening_hours_max: Count | None = _f(
         "Longest time from arrival until an unaccompanied minor was screened for obvious "
         "vulnerabilities, in hours",
-        "Langste tijd van aankomst tot een amv werd gescreend op zichtbare kwetsbaarheden, "
-        "in uren",
+        "Langste tijd van aankomst tot een amv werd gescreend op zichtbare kwetsbaarheden, in uren",
         **NonNeg,
     )
     non_family_persons_per_bedroom_max: Count | None = _f(

@@ -20,37 +20,78 @@ CASES = Path(__file__).resolve().parent.parent / "cases"
 AS_OF = dt.date(2026, 1, 15)
 
 GOLDEN = {
-    "family-location": ("compliant_with_concerns", ["VNG-1"], []),
+    "family-location": (
+        "compliant_with_concerns",
+        [
+            "NGO-2",
+            "VNG-1",
+        ],
+        [],
+    ),
     "hotel-crisis-amv": (
         "non_compliant",
         [
             "COA-NO-3",
             "CRC-12",
             "CRC-19",
+            "CRC-20",
             "CRC-24",
             "CRC-28",
             "CRC-3.1",
             "CRC-3.3",
             "CRC-31",
+            "CRC-39",
             "CRT-HOF22-2",
             "CRT-HOF22-3.edu",
             "CRT-HOF22-3.play",
+            "EUAA-GEN-1.2",
+            "EUAA-GEN-1.2-health",
+            "EUAA-GEN-11.1",
+            "EUAA-GEN-11.3",
+            "EUAA-UAC-16.1a",
+            "EUAA-UAC-16.1b",
+            "EUAA-UAC-16.1c",
+            "EUAA-UAC-16.4",
+            "EUAA-UAC-28.2",
+            "EUAA-UAC-45.4",
+            "EUAA-UAC-46.1",
+            "INSP23-1",
+            "INSP25-2",
+            "INSP25-3",
+            "INSP25-3.health",
+            "INSP25-4",
+            "KOM-2023-1",
+            "KOM-KRT-1",
+            "NGO-1",
+            "NGO-2",
+            "NGO-4",
             "RCD2013-14.2",
             "RCD2013-14.2-prep",
             "RCD2013-18.4",
             "RCD2013-18.7",
+            "RCD2013-21",
             "RCD2013-23.1",
+            "RCD2013-23.2",
             "RCD2013-23.3",
             "RCD2013-23.4",
+            "RCD2013-24.4",
             "VNG-1",
             "VNG-2",
             "VNG-3",
         ],
-        [],
+        [
+            "EUAA-UAC-1.1",
+            "EUAA-UAC-14.1",
+            "EUAA-UAC-8.2",
+            "RCD2013-24.2-siblings",
+        ],
     ),
     "office-emergency-shelter": (
         "insufficient_information",
-        ["COA-NO-2", "VNG-1"],
+        [
+            "COA-NO-2",
+            "VNG-1",
+        ],
         [
             "COA-NO-1",
             "COA-NO-3",
@@ -60,12 +101,29 @@ GOLDEN = {
             "CRC-28",
             "CRC-3.1",
             "CRC-3.3",
+            "CRC-39",
             "CRT-HOF22-3.edu",
+            "EUAA-GEN-1.2-health",
+            "EUAA-GEN-11.1",
+            "EUAA-GEN-11.3",
+            "EUAA-GEN-14.1",
+            "EUAA-GEN-5.3",
+            "EUAA-GEN-6.1",
+            "INSP23-1",
+            "INSP25-3",
+            "INSP25-3.health",
+            "INSP25-4",
+            "KOM-KRT-1",
+            "NGO-1",
+            "NGO-2",
+            "NGO-4",
             "RCD2013-14.2",
             "RCD2013-18.7",
             "RCD2013-18.9",
             "RCD2013-19.1",
+            "RCD2013-21",
             "RCD2013-23.1",
+            "RCD2013-23.2",
             "RCD2013-23.4",
         ],
     ),
@@ -74,20 +132,49 @@ GOLDEN = {
         [
             "CRC-12",
             "CRC-16",
+            "CRC-20",
             "CRC-28",
             "CRC-3.1",
             "CRC-3.3",
+            "CRC-39",
+            "EUAA-GEN-1.2-health",
+            "EUAA-GEN-def",
+            "EUAA-UAC-16.1a",
+            "EUAA-UAC-16.1b",
+            "EUAA-UAC-16.1c",
+            "EUAA-UAC-16.4",
+            "EUAA-UAC-28.2",
+            "EUAA-UAC-46.1",
+            "INSP25-3",
+            "KOM-KRT-1",
+            "NGO-1",
+            "NGO-2",
+            "NGO-3",
+            "NGO-4",
             "RCD2013-14.2",
             "RCD2013-18.7",
             "RCD2013-23.1",
+            "RCD2013-23.2",
             "RCD2013-23.3",
             "RCD2013-23.4",
+            "RCD2013-24.4",
             "VNG-1",
+            "VNG-2",
+        ],
+        [
+            "RCD2013-21",
+        ],
+    ),
+    "regular-azc-families": (
+        "compliant_with_concerns",
+        [
+            "KOM-KRT-1",
+            "NGO-2",
+            "NGO-4",
             "VNG-2",
         ],
         [],
     ),
-    "regular-azc-families": ("compliant_with_concerns", ["VNG-2"], []),
     "ship-permit-holders": (
         "non_compliant",
         [
@@ -98,10 +185,20 @@ GOLDEN = {
             "CRC-3.1",
             "CRC-3.3",
             "CRC-31",
+            "CRC-39",
             "CRT-HOF22-3.edu",
+            "EUAA-GEN-5.1",
+            "INSP23-1",
+            "INSP25-2",
+            "KOM-KRT-1",
+            "NGO-1",
+            "NGO-2",
+            "NGO-4",
             "RCD2013-18.2a",
             "RCD2013-18.7",
+            "RCD2013-21",
             "RCD2013-23.1",
+            "RCD2013-23.2",
             "RCD2013-23.3",
             "RCD2013-23.4",
             "VNG-1",
@@ -111,7 +208,11 @@ GOLDEN = {
         ],
         [],
     ),
-    "small-unit-amv-13-14": ("compliant", [], []),
+    "small-unit-amv-13-14": (
+        "compliant",
+        [],
+        [],
+    ),
     "sports-hall-crisis": (
         "non_compliant",
         [
@@ -126,14 +227,32 @@ GOLDEN = {
             "CRC-3.1",
             "CRC-3.3",
             "CRC-31",
+            "CRC-39",
             "CRT-HOF22-2",
             "CRT-HOF22-3.edu",
             "CRT-RB22-1",
+            "EUAA-GEN-11.1",
+            "EUAA-GEN-11.3",
+            "EUAA-GEN-2.4",
+            "EUAA-GEN-5.1",
+            "EUAA-GEN-5.3",
+            "EUAA-GEN-6.1",
+            "EUAA-GEN-def",
+            "INSP23-1",
+            "INSP25-3.health",
+            "INSP25-4",
+            "KOM-2023-1",
+            "KOM-KRT-1",
+            "NGO-1",
+            "NGO-2",
+            "NGO-4",
             "RCD2013-14.2-prep",
             "RCD2013-18.2a",
             "RCD2013-18.4",
             "RCD2013-18.7",
+            "RCD2013-21",
             "RCD2013-23.1",
+            "RCD2013-23.2",
             "RCD2013-23.3",
             "RCD2013-23.4",
             "VNG-1",
@@ -288,3 +407,29 @@ def test_the_office_report_ranks_the_facts_to_find_out_by_the_binding_norms_wait
     assert waiting == sorted(waiting, reverse=True)
     unknown = {f.norm_id for f in report.findings if f.outcome.value == "unknown"}
     assert set(ranked[0].binding_norms) <= unknown
+
+
+@pytest.mark.parametrize(
+    ("as_of", "in_force", "outcome", "out_of_force"),
+    [
+        ("2026-06-11", "RCD2013-14.2", "pass", "RCD2024-16.2"),
+        ("2026-06-12", "RCD2024-16.2", "fail", "RCD2013-14.2"),
+    ],
+)
+def test_the_ship_switches_schooling_rule_on_12_june_2026(as_of, in_force, outcome, out_of_force):
+    school = {f["norm_id"]: f for f in _ship_json(as_of)["findings"]}
+    assert school[in_force]["outcome"] == outcome
+    assert school[out_of_force]["outcome"] == "not_applicable"
+    assert school[out_of_force]["message"] == f"not in force on {as_of}"
+
+
+def test_a_location_with_only_babies_is_not_judged_on_schooling(checker, tmp_path):
+    data = yaml.safe_load((CASES / "ship-permit-holders.yaml").read_text())
+    data["school_age_children_count"] = 0
+    path = tmp_path / "babies.yaml"
+    path.write_text(yaml.safe_dump(data))
+    report = checker.check_file(path, AS_OF, "en")
+    outcomes = {f.norm_id: f.outcome.value for f in report.findings}
+    assert outcomes["RCD2013-14.2"] == "not_applicable"
+    assert outcomes["CRC-28"] == "not_applicable"
+    assert outcomes["RCD2013-23.3"] == "fail"  # play is still judged for babies

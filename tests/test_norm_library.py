@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from click.testing import CliRunner
 
@@ -68,7 +69,7 @@ def test_a_local_norm_file_is_added_to_the_shipped_library(tmp_path):
     assert "LOC-1" in result.stdout and "indoor_play_area_m2: 0.0; required" in result.stdout
 
 
-def test_the_shipped_library_covers_all_families_with_at_least_forty_norms():
+def test_the_shipped_library_has_at_least_a_hundred_norms_from_eleven_sources():
     library = load_library()
     families = Counter(n.file.family for n in library.norms)
     assert set(families) == {
@@ -78,8 +79,53 @@ def test_the_shipped_library_covers_all_families_with_at_least_forty_norms():
         "vng",
         "coa",
         "court",
+        "inspectorates",
+        "euaa_general",
+        "euaa_unaccompanied",
+        "kinderombudsman",
+        "ngo",
     }
-    assert sum(families.values()) >= 40
+    assert sum(families.values()) >= 100
+
+
+def test_guidance_sources_carry_guidance_weight():
+    library = load_library()
+    weights = {
+        n.file.family: (n.norm.weight or n.file.weight).value
+        for n in library.norms
+        if n.file.family in {"euaa_general", "euaa_unaccompanied", "kinderombudsman", "ngo"}
+    }
+    assert set(weights.values()) == {"guidance"}
+
+
+def test_every_2013_directive_topic_continues_on_12_june_2026_or_is_left_to_expire_on_purpose():
+    library = load_library()
+    old = {n.norm.topic: n for n in library.norms if n.file.family == "reception_directive_2013"}
+    new = {n.norm.topic: n for n in library.norms if n.file.family == "reception_directive_2024"}
+    assert None not in old and None not in new, "every directive norm has a topic"
+    assert sorted(set(old) - set(new)) == []
+    assert sorted(set(new) - set(old)) == [
+        "school-materials",
+        "uam-provisional-representative",
+        "uam-representative",
+        "vulnerability-assessment",
+    ]
+    for topic, n in old.items():
+        assert str(n.valid_until) == "2026-06-11", topic
+        assert str(new[topic].valid_from) == "2026-06-12", topic
+
+
+def test_norms_sharing_a_topic_have_adjacent_validity_without_overlap():
+    library = load_library()
+    by_topic: dict[str, list] = {}
+    for n in library.norms:
+        if n.norm.topic:
+            by_topic.setdefault(n.norm.topic, []).append(n)
+    for topic, versions in by_topic.items():
+        versions.sort(key=lambda n: n.valid_from)
+        for before, after in pairwise(versions):
+            assert before.valid_until is not None, topic
+            assert (after.valid_from - before.valid_until).days == 1, topic
 
 
 def test_the_two_directives_meet_on_12_june_2026():
