@@ -111,6 +111,11 @@ GOLDEN = {
         ],
         [],
     ),
+    "ship-permit-holders-improved": (
+        "compliant_with_concerns",
+        ["COA-NO-2", "COA-NO-3", "VNG-1", "VNG-2"],
+        [],
+    ),
     "small-unit-amv-13-14": ("compliant", [], []),
     "sports-hall-crisis": (
         "non_compliant",
