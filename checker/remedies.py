@@ -234,28 +234,27 @@ class _Solver:
             return self.satisfy(Leaf(field=name, op=leaf.op, value=leaf.value / factor), values)
         raise _Blocked("derived", bases)
 
-    def cheapest(self, finding: Finding, values: dict[str, Any]) -> tuple[dict[str, Any], Leaf]:
-        """The fewest changes that make the norm's requirement true (one DNF branch)."""
+    def cheapest(self, finding: Finding, values: dict[str, Any]) -> dict[str, tuple[Any, Leaf]]:
+        """The fewest changes that make the norm's requirement true (one DNF branch):
+        {field: (new value, the requirement leaf it meets)}."""
         norm = self.library.norm(finding.norm_id).norm
         if truth(norm.applies_when, values) is None:
             gate = [b for f in fields_of(norm.applies_when) for b in self.library.base_fields(f)]
             raise _Blocked("find_out", [f for f in dict.fromkeys(gate) if values.get(f) is None])
-        best: tuple[dict[str, Any], Leaf] | None = None
+        best: dict[str, tuple[Any, Leaf]] | None = None
         blocked: _Blocked | None = None
         for conj in dnf(norm.requires):
-            sets: dict[str, Any] = {}
-            first: Leaf | None = None
+            sets: dict[str, tuple[Any, Leaf]] = {}
             try:
                 for literal in conj:
                     leaf = effective(literal)
                     if truth(leaf, values) is not True:
-                        sets.update(self.satisfy(leaf, values))
-                        first = first or leaf
+                        sets.update({k: (v, leaf) for k, v in self.satisfy(leaf, values).items()})
             except _Blocked as exc:
                 blocked = blocked or exc
                 continue
-            if first and (best is None or len(sets) < len(best[0])):
-                best = (sets, first)
+            if sets and (best is None or len(sets) < len(best)):
+                best = sets
         if best is None:
             raise blocked or _Blocked("no_value", fields_of(norm.requires))
         return best
@@ -296,8 +295,8 @@ def improve(
         finding = todo[0]
         values = derive(library, location_values(_location(data), as_of))
         try:
-            sets, leaf = solver.cheapest(finding, values)
-            trial = dict(data, **sets)
+            sets = solver.cheapest(finding, values)
+            trial = dict(data, **{name: value for name, (value, _) in sets.items()})
             after = checker.check(_location(trial), as_of, lang, source, look_ahead=False)
         except _Blocked as exc:
             obstacles[finding.norm_id] = Obstacle(finding.norm_id, exc.reason, exc.fields)
@@ -318,7 +317,7 @@ def improve(
                 finding.norm_id, "conflict" if broken else "not_fixed", list(sets), broken
             )
             continue
-        for name, value in sets.items():
+        for name, (value, leaf) in sets.items():
             kept = changes.get(name)
             changes[name] = Change(name, kept.before if kept else data.get(name), value, leaf)
         data, report = trial, after

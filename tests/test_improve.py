@@ -228,3 +228,13 @@ def test_improve_refuses_to_overwrite_its_input_and_reports_bad_input(tmp_path):
     assert result.stderr.strip() == (
         f"{bad}:3: field 'children_count': expected a whole number, got 'many'"
     )
+
+
+def test_check_names_the_law_and_court_norms_waiting_for_each_fact_to_find_out(checker):
+    result = _run("check", str(CASES / "office-emergency-shelter.yaml"), "--as-of",
+                  "2026-01-15", "--lang", "en")  # fmt: skip
+    report = checker.check_file(CASES / "office-emergency-shelter.yaml", dt.date(2026, 1, 15))
+    first = report.facts_to_collect[0]
+    line = next(x for x in result.stdout.splitlines() if x.startswith(f"  {first.field} "))
+    assert line.endswith(": " + ", ".join(first.binding_norms))
+    assert len(first.binding_norms) == max(len(f.binding_norms) for f in report.facts_to_collect)
