@@ -46,12 +46,14 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     style = click.style if colour else (lambda s, **kw: s)
     before, after = plan.before, plan.after
     loc = before.location
+    was, now = (t(key, lang).capitalize() + ":" for key in ("before", "after"))
+    width = max(len(was), len(now))
     target = "child_friendly" if plan.target == "child-friendly" else plan.target
     lines = [
         style(f"{t('plan_title', lang)}: {loc.name} ({loc.id})", bold=True),
         f"{t('target', lang)}: {t(target, lang)}   ({t('as_of', lang)} {before.as_of.isoformat()})",
-        f"{t('before', lang).capitalize()}: {verdict_line(before, lang, style)}",
-        f"{t('after', lang).capitalize()}:  {verdict_line(after, lang, style)}",
+        f"{was:<{width}} {verdict_line(before, lang, style)}",
+        f"{now:<{width}} {verdict_line(after, lang, style)}",
     ]
     confirm = sum(1 for c in plan.changes if c.to_confirm)
     if not plan.reached:
