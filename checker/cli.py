@@ -27,6 +27,7 @@ from checker.cli_common import (
     report_problems,
 )
 from checker.cli_norms import norms
+from checker.cli_plan import diff_command, improve_command, new_command, run_what_if
 from checker.engine import EngineError
 from checker.errors import InputError, problem
 from checker.location import location_json_schema
@@ -51,10 +52,25 @@ def main() -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @norms_dir_option
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="What if: check one file with this fact changed (repeatable; FIELD= makes it "
+    "unknown) / wat als: toets met dit gegeven gewijzigd.",
+)
 def check(
-    paths: tuple[str, ...], as_of: dt.date, lang: str, fmt: str, norms_dir: tuple[str, ...]
+    paths: tuple[str, ...],
+    as_of: dt.date,
+    lang: str,
+    fmt: str,
+    norms_dir: tuple[str, ...],
+    sets: tuple[str, ...] = (),
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
+    if sets:
+        sys.exit(run_what_if(paths, sets, as_of, lang, fmt, norms_dir))
     files, problems = expand_paths(paths)
     checker = make_checker(norms_dir, lang)
     reports: list[Report] = []
@@ -93,6 +109,9 @@ def schema() -> None:
 
 
 main.add_command(norms)
+main.add_command(improve_command)
+main.add_command(diff_command)
+main.add_command(new_command)
 
 if __name__ == "__main__":
     main()

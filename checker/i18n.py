@@ -82,6 +82,96 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{fail} fail, {unknown} unknown, {passed} pass, {na} not applicable",
         "nl": "{fail} voldoet niet, {unknown} onbekend, {passed} voldoet, {na} niet van toepassing",
     },
+    # plans: what-if, improve, diff, new
+    "what_if": {"en": "What if", "nl": "Wat als"},
+    "before": {"en": "before", "nl": "voor"},
+    "after": {"en": "after", "nl": "na"},
+    "unknown_value": {"en": "unknown", "nl": "onbekend"},
+    "facts_differ": {"en": "Facts that differ", "nl": "Gegevens die verschillen"},
+    "norms_change": {"en": "Norms that change outcome", "nl": "Normen met een andere uitkomst"},
+    "no_norm_changes": {
+        "en": "No norm changes outcome.",
+        "nl": "Geen enkele norm krijgt een andere uitkomst.",
+    },
+    "plan_title": {"en": "Improvement plan", "nl": "Verbeterplan"},
+    "target": {"en": "Target", "nl": "Doel"},
+    "target_reached": {
+        "en": "Target reached: the engine re-checked the improved location.",
+        "nl": "Doel gehaald: de regelengine heeft de verbeterde locatie opnieuw getoetst.",
+    },
+    "target_reached_if": {
+        "en": "Target reached, provided the {n} facts marked 'to confirm' are made true.",
+        "nl": "Doel gehaald, mits de {n} gegevens met 'bevestigen' waar worden gemaakt.",
+    },
+    "target_not_reached": {
+        "en": "Target NOT reached: see what this plan cannot fix.",
+        "nl": "Doel NIET gehaald: zie wat dit plan niet kan oplossen.",
+    },
+    "changes_heading": {
+        "en": "Changes, most important first",
+        "nl": "Wijzigingen, belangrijkste eerst",
+    },
+    "no_changes": {"en": "No changes needed.", "nl": "Geen wijzigingen nodig."},
+    "change_for": {"en": "for {norms}", "nl": "voor {norms}"},
+    "to_confirm": {
+        "en": "to confirm: was unknown, the plan must make it so",
+        "nl": "bevestigen: was onbekend, het plan moet dit waarmaken",
+    },
+    "moves_residents": {
+        "en": "means moving residents, not changing the building",
+        "nl": "betekent bewoners verhuizen, niet het gebouw aanpassen",
+    },
+    "obstacles_heading": {
+        "en": "Cannot be fixed by this plan",
+        "nl": "Niet op te lossen met dit plan",
+    },
+    "still_open": {
+        "en": "Still failing or unknown, not needed for this target",
+        "nl": "Nog niet in orde of onbekend, niet nodig voor dit doel",
+    },
+    "needs_other_location_type": {
+        "en": "cannot be fixed by changing the building; requires a different location type",
+        "nl": "niet op te lossen door het gebouw aan te passen; vraagt een ander soort opvang",
+    },
+    "needs_other_building": {
+        "en": "cannot be fixed by changing facts of this building; requires a different building",
+        "nl": "niet op te lossen met dit gebouw; vraagt een ander gebouw",
+    },
+    "needs_other_population": {
+        "en": "cannot be fixed by changing the building; requires admitting other groups",
+        "nl": "niet op te lossen door het gebouw aan te passen; vraagt andere doelgroepen",
+    },
+    "needs_other_operator": {
+        "en": "cannot be fixed by changing the building; requires a different operator",
+        "nl": "niet op te lossen door het gebouw aan te passen; vraagt een andere beheerder",
+    },
+    "date_in_the_past": {
+        "en": "depends on a date that a plan cannot change ({fields})",
+        "nl": "hangt af van een datum die een plan niet kan veranderen ({fields})",
+    },
+    "derived": {
+        "en": "depends on who lives here ({fields}), which a building plan does not change",
+        "nl": "hangt af van wie hier woont ({fields}), wat een bouwplan niet verandert",
+    },
+    "find_out": {
+        "en": "find out first: {fields} (a plan cannot invent these facts)",
+        "nl": "eerst uitzoeken: {fields} (een plan kan deze gegevens niet verzinnen)",
+    },
+    "conflict": {
+        "en": "cannot pass together with {norms}: meeting it would make those fail",
+        "nl": "kan niet samen met {norms} slagen: daaraan voldoen laat die falen",
+    },
+    "not_fixed": {
+        "en": "changing {fields} did not make it pass",
+        "nl": "{fields} aanpassen liet de norm niet slagen",
+    },
+    "no_value": {
+        "en": "no valid value of {fields} meets it",
+        "nl": "geen geldige waarde van {fields} voldoet",
+    },
+    "template_required": {"en": "required", "nl": "verplicht"},
+    "template_used_by": {"en": "used by", "nl": "gebruikt door"},
+    "template_unused": {"en": "not used by any norm", "nl": "door geen norm gebruikt"},
 }
 
 

@@ -80,7 +80,8 @@ def render_text(report: Report, colour: bool = True) -> str:
                     binding=len(fact.binding_norms),
                     other=len(fact.other_norms),
                 )
-                lines.append(f"  {fact.field:<40} {waiting}")
+                ids = ", ".join(fact.binding_norms)  # the norms that could change the verdict
+                lines.append(f"  {fact.field:<40} {waiting}" + (f": {ids}" if ids else ""))
     if report.coming_changes:
         lines += ["", style(t("coming_changes", lang), bold=True)]
         for c in report.coming_changes:

@@ -208,6 +208,11 @@ GOLDEN = {
         ],
         [],
     ),
+    "ship-permit-holders-improved": (
+        "compliant_with_concerns",
+        ["COA-NO-2", "COA-NO-3", "EUAA-GEN-5.1", "INSP25-2", "NGO-2", "VNG-1", "VNG-2"],
+        [],
+    ),
     "small-unit-amv-13-14": (
         "compliant",
         [],
