@@ -308,10 +308,27 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
         ) from None
 
 
-def load_library(dirs: list[Path] | None = None) -> Library:
+def load_library(dirs: list[Path] | None = None, *, shipped: bool = True) -> Library:
     """Every `*.yaml` in the shipped norms directory plus `dirs`, checked as one library."""
+    library, problems = collect_library(dirs, shipped=shipped)
+    if problems:
+        raise InputError(problems)
+    return library
+
+
+def collect_library(
+    dirs: list[Path] | None = None, *, shipped: bool = True
+) -> tuple[Library, list[Problem]]:
+    """The library with every problem found in it, for tools that report rather than refuse.
+
+    `dirs` may also name single norm files; `shipped=False` leaves the shipped library out
+    (to check an edited copy of it). A file that fails the schema is left out of the library.
+    """
     paths: list[Path] = []
-    for directory in [shipped_norms_dir(), *(dirs or [])]:
+    for directory in ([shipped_norms_dir()] if shipped else []) + list(dirs or []):
+        if directory.is_file():
+            paths.append(directory)
+            continue
         if not directory.is_dir():
             raise InputError(
                 [
@@ -327,7 +344,11 @@ def load_library(dirs: list[Path] | None = None) -> Library:
     derived_docs: dict[str, tuple[YamlDocument, int]] = {}  # name -> its file, its index
     digest = hashlib.sha256()
     for path in paths:
-        doc = load_yaml(path)
+        try:
+            doc = load_yaml(path)
+        except InputError as exc:  # one unreadable file must not hide the others' problems
+            problems += exc.problems
+            continue
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
         if isinstance(doc.data, dict) and "derived" in doc.data:
             for index, d in enumerate(_load_derived(doc)):
@@ -369,6 +390,4 @@ def load_library(dirs: list[Path] | None = None) -> Library:
         doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:
             problems += _condition_problems(cond, kinds, d.name, doc, ("derived", index))
-    if problems:
-        raise InputError(problems)
-    return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs)
+    return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs), problems
