@@ -135,7 +135,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "opvangtoets: --no-shipped needs a PATH or --norms-dir to check",
         "nl": "opvangtoets: --no-shipped vraagt een PATH of --norms-dir om te controleren",
     },
-    "lint_problems": {"en": "{count} problems found", "nl": "{count} problemen gevonden"},
+    "lint_problems": {"en": "problems found: {count}", "nl": "gevonden problemen: {count}"},
     "lint_clean": {
         "en": "{norms} norms in {files} files: no problems found",
         "nl": "{norms} normen in {files} bestanden: geen problemen gevonden",

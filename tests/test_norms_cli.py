@@ -331,7 +331,7 @@ def test_lint_reports_every_broken_file_and_still_checks_the_others(copy):
     errors = result.stderr.splitlines()
     assert errors[0].startswith(f"{copy / 'a-broken.yaml'}:2: not valid YAML")
     assert any(e.startswith(f"{path}:") and "same in English and Dutch" in e for e in errors)
-    assert errors[-1] == "2 problems found"
+    assert errors[-1] == "problems found: 2"
 
 
 def test_lint_no_shipped_needs_a_path():
