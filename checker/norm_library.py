@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from pydantic import ValidationError
 
 from checker.conditions import Condition, Leaf, Op, fields_of, leaves
 from checker.errors import InputError, Problem, did_you_mean, problem
@@ -289,9 +290,23 @@ def _expression_fields(expr: dict[str, Any]) -> list[str]:
     return [a for a in args if isinstance(a, str)]
 
 
-def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
-    from pydantic import ValidationError
+def _validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+    """Pydantic's errors, keeping only our own validators' messages when there are any (a
+    condition that fails them also fails every other member of the union)."""
+    errors = [e for e in exc.errors() if e["type"] == "value_error"] or exc.errors()
+    out = []
+    for e in errors:
+        # drop pydantic's union branch names ('AllOf', 'function-after[...]'): not YAML keys
+        path = tuple(p for p in e["loc"] if isinstance(p, int) or p[:1].islower() and "[" not in p)
+        where = ".".join(map(str, path))
+        message = e["msg"].removeprefix("Value error, ")
+        out.append(
+            problem(doc.file, doc.line_of(path), f"{where}: {message}", f"{where}: {message}")
+        )
+    return out
 
+
+def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
     try:
         return DerivedFile.model_validate(_jsonable(doc.data)).derived
     except ValidationError as exc:
@@ -367,7 +382,11 @@ def collect_library(
         if file_problems:
             problems += file_problems
             continue
-        norm_file = NormFile.model_validate(_jsonable(doc.data))
+        try:
+            norm_file = NormFile.model_validate(_jsonable(doc.data))
+        except ValidationError as exc:  # what the JSON Schema cannot express (Leaf's checks)
+            problems += _validation_problems(doc, exc)
+            continue
         for i, norm in enumerate(norm_file.norms):
             path = ("norms", i)
             where = norm.id

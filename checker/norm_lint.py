@@ -15,7 +15,7 @@ import math
 from itertools import combinations
 from pathlib import Path
 
-from checker.conditions import Conjunction, Leaf, Op, dnf, effective
+from checker.conditions import Conjunction, Leaf, Op, dnf, effective, leaves
 from checker.errors import InputError, Problem, problem
 from checker.i18n import LANGUAGES
 from checker.norm_library import FieldKind, Library, LibraryNorm, collect_library
@@ -207,10 +207,24 @@ def _consistent(group: list[Leaf], kind: FieldKind | None) -> bool:
     return not (low == high and low in unequal)
 
 
+def _leaves(norm) -> list[Leaf]:
+    return leaves(norm.applies_when) + leaves(norm.requires)
+
+
+def _wrong_kind(leaf: Leaf, kinds: dict[str, FieldKind]) -> bool:
+    """A number field compared with something else (which loading reports) cannot be ordered."""
+    if leaf.field in kinds and kinds[leaf.field].kind != "number":
+        return False
+    values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+    return any(isinstance(v, bool) or not isinstance(v, int | float) for v in values)
+
+
 def _reachability_problems(
     lib_norm: LibraryNorm, kinds: dict[str, FieldKind], lines: NormLines
 ) -> list[Problem]:
     norm, nid, file = lib_norm.norm, lib_norm.id, lib_norm.path
+    if any(leaf.value is not None and _wrong_kind(leaf, kinds) for leaf in _leaves(norm)):
+        return []  # loading has already reported the value of the wrong kind
     applies = [c for c in dnf(norm.applies_when) if satisfiable(c, kinds)]
     if not applies:
         return [
