@@ -96,6 +96,8 @@ class Leaf(BaseModel):
             raise ValueError(f"operator '{self.op.value}' takes no 'value'")
         if self.op in (Op.in_, Op.not_in) and not isinstance(self.value, list):
             raise ValueError(f"operator '{self.op.value}' needs a list as 'value'")
+        if self.op not in (Op.in_, Op.not_in) and isinstance(self.value, list | dict):
+            raise ValueError(f"operator '{self.op.value}' takes one value, not a list")
         if self.months_between is not None:
             if self.op not in (Op.lt, Op.lte, Op.gt, Op.gte):
                 raise ValueError("months_between takes only lt, lte, gt or gte")

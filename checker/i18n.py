@@ -172,6 +172,85 @@ LABELS: dict[str, dict[str, str]] = {
     "template_required": {"en": "required", "nl": "verplicht"},
     "template_used_by": {"en": "used by", "nl": "gebruikt door"},
     "template_unused": {"en": "not used by any norm", "nl": "door geen norm gebruikt"},
+    # norm library tooling (opvangtoets norms ...)
+    "doc_title": {"en": "Norm reference", "nl": "Normenoverzicht"},
+    "doc_generated": {
+        "en": "Generated from the norm files with `{command}`; do not edit by hand.",
+        "nl": "Gegenereerd uit de normbestanden met `{command}`; niet met de hand bewerken.",
+    },
+    "doc_other_language": {
+        "en": "Nederlands: [{file}]({file}).",
+        "nl": "English: [{file}]({file}).",
+    },
+    "norm_count": {"en": "{count} norms.", "nl": "{count} normen."},
+    "family": {"en": "family", "nl": "familie"},
+    "total": {"en": "total", "nl": "totaal"},
+    "official_text": {"en": "official text", "nl": "officiële tekst"},
+    "weight": {"en": "weight", "nl": "gewicht"},
+    "severity": {"en": "severity", "nl": "ernst"},
+    "dimension": {"en": "dimension", "nl": "dimensie"},
+    "valid_between": {
+        "en": "in force from {start} up to and including {end}",
+        "nl": "van kracht van {start} tot en met {end}",
+    },
+    "valid_from": {"en": "in force from {start}", "nl": "van kracht vanaf {start}"},
+    "valid_until": {
+        "en": "in force up to and including {end}",
+        "nl": "van kracht tot en met {end}",
+    },
+    "valid_always": {"en": "no start or end date", "nl": "geen begin- of einddatum"},
+    "id": {"en": "id", "nl": "id"},
+    "col_from": {"en": "from", "nl": "vanaf"},
+    "col_until": {"en": "until", "nl": "tot en met"},
+    "col_title": {"en": "title", "nl": "titel"},
+    "unknown_family": {
+        "en": "opvangtoets: no norm family '{family}'; there are: {families}",
+        "nl": "opvangtoets: geen normfamilie '{family}'; wel: {families}",
+    },
+    "did_you_mean": {"en": "did you mean '{guess}'?", "nl": "bedoelde u '{guess}'?"},
+    "unknown_norm": {
+        "en": "opvangtoets: no norm with id '{norm}'; 'opvangtoets norms list' shows them all",
+        "nl": "opvangtoets: geen norm met id '{norm}'; 'opvangtoets norms list' toont ze allemaal",
+    },
+    "validity": {"en": "validity", "nl": "geldigheid"},
+    "topic": {"en": "topic", "nl": "onderwerp"},
+    "other_version": {"en": "other version", "nl": "andere versie"},
+    "citation": {"en": "citation", "nl": "bron"},
+    "summary": {"en": "summary", "nl": "samenvatting"},
+    "applies_when": {"en": "applies when", "nl": "geldt als"},
+    "requires": {"en": "requires", "nl": "eist"},
+    "fields_used": {"en": "facts used", "nl": "gebruikte gegevens"},
+    "examples": {"en": "examples", "nl": "voorbeelden"},
+    "no_shipped_needs_path": {
+        "en": "opvangtoets: --no-shipped needs a PATH or --norms-dir to check",
+        "nl": "opvangtoets: --no-shipped vraagt een PATH of --norms-dir om te controleren",
+    },
+    "lint_problems": {"en": "problems found: {count}", "nl": "gevonden problemen: {count}"},
+    "lint_clean": {
+        "en": "{norms} norms in {files} files: no problems found",
+        "nl": "{norms} normen in {files} bestanden: geen problemen gevonden",
+    },
+    "examples_summary": {
+        "en": "{examples} examples of {norms} norms run; {failed} did not give their outcome",
+        "nl": "{examples} voorbeelden van {norms} normen uitgevoerd; {failed} gaven niet de "
+        "verwachte uitkomst",
+    },
+    "written": {"en": "written: {file}", "nl": "geschreven: {file}"},
+    "coverage_caption": {
+        "en": "outcomes reached on {cases} cases at {dates} dates, and in each norm's examples",
+        "nl": "uitkomsten bij {cases} casussen op {dates} peildata, en in de eigen voorbeelden",
+    },
+    "in_cases": {"en": "in cases", "nl": "in casussen"},
+    "in_examples": {"en": "in its examples", "nl": "in eigen voorbeelden"},
+    "coverage_lacking": {
+        "en": "these norms do not both pass and fail in their examples: {norms}",
+        "nl": "deze normen komen in hun voorbeelden niet op zowel voldoet als voldoet niet uit: "
+        "{norms}",
+    },
+    "coverage_complete": {
+        "en": "all {norms} norms both pass and fail in their examples",
+        "nl": "alle {norms} normen komen in hun voorbeelden op voldoet en op voldoet niet uit",
+    },
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from pydantic import ValidationError
 
 from checker.conditions import Condition, Leaf, Op, fields_of, leaves
 from checker.errors import InputError, Problem, did_you_mean, problem
@@ -289,9 +290,23 @@ def _expression_fields(expr: dict[str, Any]) -> list[str]:
     return [a for a in args if isinstance(a, str)]
 
 
-def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
-    from pydantic import ValidationError
+def _validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+    """Pydantic's errors, keeping only our own validators' messages when there are any (a
+    condition that fails them also fails every other member of the union)."""
+    errors = [e for e in exc.errors() if e["type"] == "value_error"] or exc.errors()
+    out = []
+    for e in errors:
+        # drop pydantic's union branch names ('AllOf', 'function-after[...]'): not YAML keys
+        path = tuple(p for p in e["loc"] if isinstance(p, int) or p[:1].islower() and "[" not in p)
+        where = ".".join(map(str, path))
+        message = e["msg"].removeprefix("Value error, ")
+        out.append(
+            problem(doc.file, doc.line_of(path), f"{where}: {message}", f"{where}: {message}")
+        )
+    return out
 
+
+def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
     try:
         return DerivedFile.model_validate(_jsonable(doc.data)).derived
     except ValidationError as exc:
@@ -308,10 +323,27 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
         ) from None
 
 
-def load_library(dirs: list[Path] | None = None) -> Library:
+def load_library(dirs: list[Path] | None = None, *, shipped: bool = True) -> Library:
     """Every `*.yaml` in the shipped norms directory plus `dirs`, checked as one library."""
+    library, problems = collect_library(dirs, shipped=shipped)
+    if problems:
+        raise InputError(problems)
+    return library
+
+
+def collect_library(
+    dirs: list[Path] | None = None, *, shipped: bool = True
+) -> tuple[Library, list[Problem]]:
+    """The library with every problem found in it, for tools that report rather than refuse.
+
+    `dirs` may also name single norm files; `shipped=False` leaves the shipped library out
+    (to check an edited copy of it). A file that fails the schema is left out of the library.
+    """
     paths: list[Path] = []
-    for directory in [shipped_norms_dir(), *(dirs or [])]:
+    for directory in ([shipped_norms_dir()] if shipped else []) + list(dirs or []):
+        if directory.is_file():
+            paths.append(directory)
+            continue
         if not directory.is_dir():
             raise InputError(
                 [
@@ -327,7 +359,11 @@ def load_library(dirs: list[Path] | None = None) -> Library:
     derived_docs: dict[str, tuple[YamlDocument, int]] = {}  # name -> its file, its index
     digest = hashlib.sha256()
     for path in paths:
-        doc = load_yaml(path)
+        try:
+            doc = load_yaml(path)
+        except InputError as exc:  # one unreadable file must not hide the others' problems
+            problems += exc.problems
+            continue
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
         if isinstance(doc.data, dict) and "derived" in doc.data:
             for index, d in enumerate(_load_derived(doc)):
@@ -346,7 +382,11 @@ def load_library(dirs: list[Path] | None = None) -> Library:
         if file_problems:
             problems += file_problems
             continue
-        norm_file = NormFile.model_validate(_jsonable(doc.data))
+        try:
+            norm_file = NormFile.model_validate(_jsonable(doc.data))
+        except ValidationError as exc:  # what the JSON Schema cannot express (Leaf's checks)
+            problems += _validation_problems(doc, exc)
+            continue
         for i, norm in enumerate(norm_file.norms):
             path = ("norms", i)
             where = norm.id
@@ -369,6 +409,4 @@ def load_library(dirs: list[Path] | None = None) -> Library:
         doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:
             problems += _condition_problems(cond, kinds, d.name, doc, ("derived", index))
-    if problems:
-        raise InputError(problems)
-    return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs)
+    return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs), problems

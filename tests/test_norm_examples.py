@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from checker.location_loader import location_from_mapping
+from checker.norm_examples import example_date
 from checker.norm_library import load_library
 
 LIBRARY = load_library()
@@ -17,18 +16,12 @@ CASES = [
 ]
 
 
-def _example_date(lib_norm, example) -> dt.date:
-    if example.as_of:
-        return example.as_of
-    return lib_norm.valid_from or dt.date(2025, 6, 1)
-
-
 @pytest.mark.parametrize(("lib_norm", "example"), CASES)
 def test_norm_example_gives_its_outcome(checker, lib_norm, example):
     location = location_from_mapping(
         {"id": "example", "name": example.name, **example.location}, f"{lib_norm.path} example"
     )
-    report = checker.check(location, _example_date(lib_norm, example), "en")
+    report = checker.check(location, example_date(lib_norm, example), "en")
     finding = next(f for f in report.findings if f.norm_id == lib_norm.id)
     assert finding.outcome == example.outcome, finding.message
 
