@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from checker.i18n import LANGUAGES, t
+from checker.location_loader import load_location
 from checker.render_html import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,7 +63,8 @@ def browser():
 def test_the_html_report_opens_offline_and_shows_verdict_chart_and_citations(
     browser, artifacts, checker, tmp_path, case, lang
 ):
-    checked = checker.check_file(case, AS_OF, lang)
+    source = str(case.relative_to(ROOT))  # the report shows the path as a user would type it
+    checked = checker.check(load_location(case), AS_OF, lang, source)
     html_file = tmp_path / f"{case.stem}-{lang}.html"
     html_file.write_text(render_html(checked, checker.library), encoding="utf-8")
     report = checked.to_dict()
