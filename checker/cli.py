@@ -28,11 +28,14 @@ from checker.cli_common import (
 )
 from checker.cli_norms import norms
 from checker.cli_plan import diff_command, improve_command, new_command, run_what_if
+from checker.cli_report_schema import report_schema
 from checker.engine import EngineError
 from checker.errors import InputError, problem
+from checker.i18n import t
 from checker.location import location_json_schema
 from checker.render_text import render_text
 from checker.report import Report
+from checker.report_output import FORMATS, render, write_reports
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,9 +51,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @as_of_option
 @lang_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @norms_dir_option
 @click.option(
     "--set",
@@ -60,17 +61,27 @@ def main() -> None:
     help="What if: check one file with this fact changed (repeatable; FIELD= makes it "
     "unknown) / wat als: toets met dit gegeven gewijzigd.",
 )
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the report to this file; for several locations a directory that gets "
+    "<location id>.<format> each / schrijf het rapport naar dit bestand (of deze map).",
+)
 def check(
     paths: tuple[str, ...],
     as_of: dt.date,
     lang: str,
     fmt: str,
     norms_dir: tuple[str, ...],
+    output: Path | None,
     sets: tuple[str, ...] = (),
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     if sets:
         sys.exit(run_what_if(paths, sets, as_of, lang, fmt, norms_dir))
+    one_file = len(paths) == 1 and not Path(paths[0]).is_dir()
+    if fmt == "html" and not output and not one_file:
+        raise click.UsageError(t("several_reports_need_output", lang))
     files, problems = expand_paths(paths)
     checker = make_checker(norms_dir, lang)
     reports: list[Report] = []
@@ -88,7 +99,14 @@ def check(
                     f"de regelengine faalde: {exc}",
                 )
             )
-    if fmt == "json":
+    if output:
+        written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)
+        problems += unwritten
+        for path in written:
+            click.echo(t("written", lang, file=str(path)))
+    elif fmt in ("html", "md"):
+        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))
+    elif fmt == "json":
         single = len(paths) == 1 and not Path(paths[0]).is_dir()
         if reports or not single:
             payload = reports[0].to_dict() if single else [r.to_dict() for r in reports]
@@ -112,6 +130,7 @@ main.add_command(norms)
 main.add_command(improve_command)
 main.add_command(diff_command)
 main.add_command(new_command)
+main.add_command(report_schema)
 
 if __name__ == "__main__":
     main()

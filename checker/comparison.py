@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.findings import Citation
-from checker.render_text import SEVERITY_ORDER, WEIGHT_ORDER
 from checker.report import Report
+from checker.report_view import SEVERITY_ORDER, WEIGHT_ORDER
 
 FACT_SKIP = {"id", "name", "notes"}
 

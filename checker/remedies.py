@@ -39,8 +39,8 @@ from checker.location_loader import location_from_mapping
 from checker.norm_library import Library
 from checker.norm_model import Outcome
 from checker.plain_evaluator import derive, location_values, truth
-from checker.render_text import SEVERITY_ORDER, WEIGHT_ORDER
 from checker.report import Checker, Report
+from checker.report_view import finding_order
 from checker.verdict import BINDING, Verdict
 
 TARGETS = ("compliant", "compliant_with_concerns", "child-friendly")
@@ -121,16 +121,12 @@ def target_reached(report: Report, target: str) -> bool:
     return report.verdict.acceptable
 
 
-def _rank(f: Finding) -> tuple:
-    return WEIGHT_ORDER[f.weight], SEVERITY_ORDER[f.severity], f.norm_id
-
-
 def _in_the_way(findings: list[Finding], target: str) -> list[Finding]:
     """Open norms the target cares about, most important first."""
     open_ = [f for f in findings if f.outcome in (Outcome.fail, Outcome.unknown)]
     if target == "compliant_with_concerns":
         open_ = [f for f in open_ if f.weight in BINDING]
-    return sorted(open_, key=_rank)
+    return sorted(open_, key=finding_order)
 
 
 def _matters(f: Finding, target: str) -> bool:
@@ -340,7 +336,7 @@ def _attributed(
 ) -> list[Change]:
     """Each change with the norms it turned to pass; most important norm first."""
     was = {f.norm_id: f.outcome for f in before.findings}
-    fixed = [f for f in sorted(after.findings, key=_rank) if f.outcome == Outcome.pass_]
+    fixed = [f for f in sorted(after.findings, key=finding_order) if f.outcome == Outcome.pass_]
     fixed = [f for f in fixed if was[f.norm_id] != Outcome.pass_]
     result = []
     for change in changes.values():

@@ -13,8 +13,9 @@ from checker.conditions import describe_leaf
 from checker.i18n import t
 from checker.norm_model import Outcome
 from checker.remedies import Plan
-from checker.render_text import SEVERITY_ORDER, VERDICT_COLOUR, WEIGHT_ORDER
+from checker.render_text import VERDICT_COLOUR
 from checker.report import Report
+from checker.report_view import finding_order
 
 
 def show(value: Any, lang: str) -> str:
@@ -78,7 +79,7 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     findings = {f.norm_id: f for f in after.findings}
     if plan.obstacles:
         lines += ["", style(f"{t('obstacles_heading', lang)} ({len(plan.obstacles)})", bold=True)]
-        for o in sorted(plan.obstacles, key=lambda o: _rank(findings[o.norm_id])):
+        for o in sorted(plan.obstacles, key=lambda o: finding_order(findings[o.norm_id])):
             f = findings[o.norm_id]
             lines.append(f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {f.title}")
             reason = t(
@@ -89,7 +90,7 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     blocked = {o.norm_id for o in plan.obstacles}
     rest = [
         f
-        for f in sorted(after.findings, key=_rank)
+        for f in sorted(after.findings, key=finding_order)
         if f.outcome in (Outcome.fail, Outcome.unknown) and f.norm_id not in blocked
     ]
     if rest:
@@ -100,10 +101,6 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
                 f"{t(f.outcome.value, lang)}: {f.title}"
             )
     return "\n".join(lines)
-
-
-def _rank(f) -> tuple:
-    return WEIGHT_ORDER[f.weight], SEVERITY_ORDER[f.severity], f.norm_id
 
 
 def _plain(value: Any) -> Any:

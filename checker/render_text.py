@@ -8,6 +8,7 @@ from checker.findings import Finding
 from checker.i18n import t
 from checker.norm_model import Outcome
 from checker.report import Report
+from checker.report_view import finding_order
 
 VERDICT_COLOUR = {
     "non_compliant": "red",
@@ -15,12 +16,6 @@ VERDICT_COLOUR = {
     "compliant_with_concerns": "cyan",
     "compliant": "green",
 }
-WEIGHT_ORDER = {"law": 0, "court": 1, "policy": 2, "guidance": 3}
-SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
-
-
-def _order(f: Finding) -> tuple:
-    return WEIGHT_ORDER[f.weight], SEVERITY_ORDER[f.severity], f.norm_id
 
 
 def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
@@ -65,7 +60,7 @@ def render_text(report: Report, colour: bool = True) -> str:
         ("passing", Outcome.pass_, False),
     ]
     for key, outcome, detail in sections:
-        chosen = sorted((f for f in findings if f.outcome == outcome), key=_order)
+        chosen = sorted((f for f in findings if f.outcome == outcome), key=finding_order)
         if not chosen:
             continue
         lines += ["", style(f"{t(key, lang)} ({len(chosen)})", bold=True)]
