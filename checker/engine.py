@@ -303,10 +303,10 @@ class Engine:
             dre.delete_state(handle, SESSION)
         return messages
 
-    def _fired(self, ruleset: _Ruleset, facts: list[dict]) -> list[tuple[tuple, list[int]]]:
+    def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[int]]]:
         """What each rule that fired decides, and for which facts (by position)."""
         out = []
-        for message in self._drain(ruleset, json.dumps(facts)):
+        for message in self._drain(ruleset, facts_json):
             rule = message[2 : message.index('"', 2)]
             out.append((self._actions[rule], [int(i) for i in _INDEX_RE.findall(message)]))
         return out
@@ -336,7 +336,7 @@ class Engine:
         derived: list[dict[str, Any]] = [{} for _ in facts]
         for ruleset, members in self._derived_levels:
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
-            for action, positions in self._fired(ruleset, facts):
+            for action, positions in self._fired(ruleset, json.dumps(facts)):
                 kind, d = action[0], action[1]
                 for i in positions:
                     if kind == "case":
@@ -368,8 +368,9 @@ class Engine:
         facts = [self._fact(loc, as_of, i) for i, loc in enumerate(locations)]
         derived = self._derive(facts)
         decided: list[dict[int, NormResult]] = [{} for _ in facts]
+        facts_json = json.dumps(facts)
         for ruleset in self._norm_rulesets:
-            for action, positions in self._fired(ruleset, facts):
+            for action, positions in self._fired(ruleset, facts_json):
                 kind, index = action[0], action[1]
                 if kind == "fail":
                     for i in positions:
@@ -417,9 +418,17 @@ def _expression_fields(expr: dict[str, Any]) -> list[str]:
 
 
 def _unique(leaves_: list[Leaf]) -> list[Leaf]:
-    seen: dict[str, Leaf] = {}
+    """Each leaf once (two fail rules of one norm can name the same requirement)."""
+    seen: dict[tuple, Leaf] = {}
     for leaf in leaves_:
-        seen.setdefault(leaf.model_dump_json(), leaf)
+        key = (
+            leaf.field,
+            tuple(leaf.months_between or ()),
+            leaf.op,
+            repr(leaf.value),
+            leaf.note and leaf.note.en,
+        )
+        seen.setdefault(key, leaf)
     return list(seen.values())
 
 
