@@ -40,7 +40,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -136,20 +136,25 @@ class Engine:
         self._list_fields = {
             n: list(k.members) for n, k in library.field_kinds.items() if k.kind == "list"
         }
+        # Fact keys go to the engine as short aliases ("k12"): every fired rule hands back
+        # the JSON of every fact it matched, so short keys are less text to make and scan.
+        self._alias: dict[str, str] = {}
         prefix = f"opvangtoets{next(_ruleset_numbers)}"
         # rule name -> what it decides: ("fail", norm index, violated leaves) | ("na", i) |
         # ("pass", i) | ("true"/"false", derived) | ("case", derived, case number)
         self._actions: dict[str, tuple] = {}
         self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
         used_keys: set[str] = set()
-        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact]]] = []
+        # per dependency level: its ruleset, its derived facts, the fact keys it reads
+        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], list[str]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
+            level_keys: set[str] = set()
             for d in members:
-                rules.update(self._derived_rules(d, used_keys))
-            self._derived_levels.append(
-                (self._register(f"{prefix}_derive_{level}", rules), members)
-            )
+                rules.update(self._derived_rules(d, level_keys))
+            used_keys |= level_keys
+            ruleset = self._register(f"{prefix}_derive_{level}", rules)
+            self._derived_levels.append((ruleset, members, [self._key(k) for k in level_keys]))
         norms = library.norms
         for lib_norm in norms:
             keys = {k for leaf in _leaves(lib_norm) for k in leaf_keys(leaf, self._list_fields)}
@@ -162,15 +167,41 @@ class Engine:
                 rules.update(self._norm_rules(index))
             name = f"{prefix}_norms_{start // NORMS_PER_RULESET}"
             self._norm_rulesets.append(self._register(name, rules))
-        # which norms may be unknown when a key is missing
+        # which norms may be unknown when a key is missing (by alias)
         self._norms_by_key: dict[str, list[int]] = {}
         for index, keys in enumerate(self._norm_keys):
             for key in keys:
-                self._norms_by_key.setdefault(key, []).append(index)
+                self._norms_by_key.setdefault(self._key(key), []).append(index)
         self._plan = self._fact_plan(used_keys)
-        self._used_keys = frozenset(used_keys)
+        self._used_keys = frozenset(self._key(k) for k in used_keys)
+        for d in library.derived:  # a derived fact no norm reads still goes into the fact
+            self._key(d.name)
+        self._readable = {alias: name for name, alias in self._alias.items()}
+        self._as_of_keys = (self._key(AS_OF_FIELD), self._key(month_key_name(AS_OF_FIELD)))
 
     # compilation ---------------------------------------------------------------
+
+    def _key(self, name: str) -> str:
+        alias = self._alias.get(name)
+        if alias is None:
+            alias = self._alias[name] = f"k{len(self._alias)}"
+        return alias
+
+    def _aliased(self, pattern: Any) -> Any:
+        """A pattern with its fact keys replaced by their aliases (operators and values kept)."""
+        if isinstance(pattern, list):
+            return [self._aliased(p) for p in pattern]
+        if not isinstance(pattern, dict):
+            return pattern
+        out = {}
+        for key, value in pattern.items():
+            if key == "$m":
+                out[key] = self._key(value)
+            elif key.startswith("$") or key in ("all", "m", "cap", "kind"):
+                out[key] = self._aliased(value)
+            else:
+                out[self._key(key)] = self._aliased(value)
+        return out
 
     @staticmethod
     def _levels(derived: list[DerivedFact]) -> list[list[DerivedFact]]:
@@ -179,7 +210,7 @@ class Engine:
         level: dict[str, int] = {}
         for d in derived:  # the library orders them so inputs come first
             conds = [d.when] if d.when else [c.when for c in d.cases or []]
-            reads = {leaf_field for c in conds for leaf in leaves(c) for leaf_field in leaf.fields}
+            reads = {name for c in conds for leaf in leaves(c) for name in leaf.fields}
             for case in d.cases or []:
                 reads |= set(_expression_fields(case.value))
             level[d.name] = 1 + max((level[r] for r in reads & names), default=-1)
@@ -253,7 +284,10 @@ class Engine:
         return rules
 
     def _register(self, name: str, rules: dict[str, dict]) -> _Ruleset:
-        rules = {**rules, "warmup": {"all": [{"m": {"kind": "warmup"}}]}}
+        rules = {
+            **{rule: self._aliased(body) for rule, body in rules.items()},
+            "warmup": {"all": [{"m": {"kind": "warmup"}}]},
+        }
         try:
             handle = dre.create_ruleset(name, json.dumps(rules))
             ruleset = _Ruleset(name, handle)
@@ -262,21 +296,25 @@ class Engine:
             raise EngineError(f"durable_rules refused ruleset {name}: {exc}") from exc
         return ruleset
 
-    def _fact_plan(self, used_keys: set[str]) -> list[tuple[str, str, tuple[str, ...]]]:
-        """The location fields to put into a fact, with their kind (only those rules read)."""
-        plan = []
+    def _fact_plan(self, used_keys: set[str]) -> list[tuple[str, str, Any]]:
+        """The location fields to put into a fact: (field, how, alias(es)), only those read."""
+        plan: list[tuple[str, str, Any]] = []
         for name, kind in self.library.field_kinds.items():
             if name == AS_OF_FIELD or name not in Location.model_fields:
                 continue
             if kind.kind == "list":
-                members = tuple(m for m in kind.members if list_member_name(name, m) in used_keys)
+                members = [
+                    (m, self._key(list_member_name(name, m)))
+                    for m in kind.members
+                    if list_member_name(name, m) in used_keys
+                ]
                 if members:
                     plan.append((name, "list", members))
             elif kind.kind == "date":
                 if name in used_keys or month_key_name(name) in used_keys:
-                    plan.append((name, "date", ()))
+                    plan.append((name, "date", (self._key(name), self._key(month_key_name(name)))))
             elif name in used_keys:
-                plan.append((name, "enum" if kind.kind == "enum" else "value", ()))
+                plan.append((name, "enum" if kind.kind == "enum" else "value", self._key(name)))
         return plan
 
     # evaluation ----------------------------------------------------------------
@@ -311,32 +349,40 @@ class Engine:
             out.append((self._actions[rule], [int(i) for i in _INDEX_RE.findall(message)]))
         return out
 
-    def _fact(self, location: Location, as_of: dt.date, position: int) -> dict[str, Any]:
+    def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
+        """The engine fact of one location: aliased keys, only what is known and read."""
         fact: dict[str, Any] = {INDEX: position, "kind": FACT_KIND, "sid": SESSION}
-        for name, how, members in self._plan:
+        for name, how, key in self._plan:
             value = getattr(location, name)
             if value is None:
                 continue
             if how == "value":
-                fact[name] = value
+                fact[key] = value
             elif how == "enum":
-                fact[name] = value.value
+                fact[key] = value.value
             elif how == "date":
-                fact[name] = value.toordinal()
-                fact[month_key_name(name)] = month_key(value)
+                fact[key[0]] = value.toordinal()
+                fact[key[1]] = month_key(value)
             else:
                 given = {v.value if isinstance(v, Enum) else v for v in value}
-                for member in members:
-                    fact[list_member_name(name, member)] = member in given
-        fact[AS_OF_FIELD] = as_of.toordinal()
-        fact[month_key_name(AS_OF_FIELD)] = month_key(as_of)
+                for member, member_key in key:
+                    fact[member_key] = member in given
+        as_of_key, as_of_month_key = self._as_of_keys
+        fact[as_of_key] = day
+        fact[as_of_month_key] = day_key
         return fact
 
     def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
+        """Derived facts per location (readable names); added to `facts` under their alias."""
         derived: list[dict[str, Any]] = [{} for _ in facts]
-        for ruleset, members in self._derived_levels:
+        for ruleset, members, keys in self._derived_levels:
+            # a level reads few keys: assert only those
+            trimmed = [
+                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys if k in f}}
+                for i, f in enumerate(facts)
+            ]
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
-            for action, positions in self._fired(ruleset, json.dumps(facts)):
+            for action, positions in self._fired(ruleset, json.dumps(trimmed)):
                 kind, d = action[0], action[1]
                 for i in positions:
                     if kind == "case":
@@ -346,11 +392,15 @@ class Engine:
                         derived[i][d.name] = kind == "true"
             for (i, name), case_no in cases.items():
                 d = next(m for m in members if m.name == name)
-                value = _expression(d.cases[case_no].value, facts[i])
+                fact = facts[i]
+                value = _expression(
+                    d.cases[case_no].value, lambda n, fact=fact: fact.get(self._alias.get(n, ""))
+                )
                 if value is not None:
                     derived[i][name] = value
             for fact, values in zip(facts, derived, strict=True):
-                fact.update(values)
+                for name, value in values.items():
+                    fact[self._alias[name]] = value
         return derived
 
     def evaluate(self, location: Location, as_of: dt.date) -> Evaluation:
@@ -360,12 +410,33 @@ class Engine:
         """Evaluate locations on one as-of date; results in the order of `locations`."""
         out: list[Evaluation] = []
         for start in range(0, len(locations), BATCH):
-            chunk = locations[start : start + BATCH]
-            out += self._evaluate_batch(chunk, as_of)
+            facts, derived, decided = self._decide(locations[start : start + BATCH], as_of)
+            for fact, values, mine in zip(facts, derived, decided, strict=True):
+                results = {}
+                for norm_id, result in mine.items():
+                    if result.outcome == Outcome.fail and len(result.violated) > 1:
+                        result = NormResult(Outcome.fail, _unique(result.violated))
+                    results[norm_id] = result
+                readable = {self._readable[k]: v for k, v in fact.items() if k in self._readable}
+                out.append(Evaluation(results, values, readable))
         return out
 
-    def _evaluate_batch(self, locations: Sequence[Location], as_of: dt.date) -> list[Evaluation]:
-        facts = [self._fact(loc, as_of, i) for i, loc in enumerate(locations)]
+    def outcomes_many(
+        self, locations: Sequence[Location], as_of: dt.date
+    ) -> list[dict[str, Outcome]]:
+        """Only the outcome of each norm in force, by norm id (the lean path of an audit)."""
+        out: list[dict[str, Outcome]] = []
+        for start in range(0, len(locations), BATCH):
+            _, _, decided = self._decide(locations[start : start + BATCH], as_of)
+            out += [{k: r.outcome for k, r in mine.items()} for mine in decided]
+        return out
+
+    def _decide(
+        self, locations: Sequence[Location], as_of: dt.date
+    ) -> tuple[list[dict], list[dict], list[dict[str, NormResult]]]:
+        """One batch through the rulesets: facts, derived facts, results by norm id."""
+        day, day_key = as_of.toordinal(), month_key(as_of)
+        facts = [self._fact(loc, day, day_key, i) for i, loc in enumerate(locations)]
         derived = self._derive(facts)
         decided: list[dict[int, NormResult]] = [{} for _ in facts]
         facts_json = json.dumps(facts)
@@ -375,8 +446,8 @@ class Engine:
                 if kind == "fail":
                     for i in positions:
                         prior = decided[i].get(index)
-                        leaves_ = action[2] if prior is None else prior.violated + action[2]
-                        decided[i][index] = NormResult(Outcome.fail, leaves_)
+                        violated = action[2] if prior is None else prior.violated + action[2]
+                        decided[i][index] = NormResult(Outcome.fail, violated)
                 else:
                     result = _NA if kind == "na" else _PASS
                     for i in positions:
@@ -385,25 +456,20 @@ class Engine:
             (index, n.id) for index, n in enumerate(self.library.norms) if n.in_force(as_of)
         ]
         norms_by_key = self._norms_by_key
-        evaluations = []
-        for fact, mine, values in zip(facts, decided, derived, strict=True):
-            maybe_unknown = {
-                index
-                for key in self._used_keys - fact.keys()
-                for index in norms_by_key.get(key, ())
-            }
-            results: dict[str, NormResult] = {}
+        results = []
+        for fact, mine in zip(facts, decided, strict=True):
+            del fact[INDEX], fact["kind"], fact["sid"]
+            maybe_unknown: set[int] = set()
+            for key in self._used_keys - fact.keys():
+                maybe_unknown.update(norms_by_key.get(key, ()))
+            by_id: dict[str, NormResult] = {}
             for index, norm_id in in_force:
                 result = mine.get(index)
                 if result is None:
                     result = _UNKNOWN if index in maybe_unknown else _PASS
-                elif result.outcome == Outcome.fail and len(result.violated) > 1:
-                    result = NormResult(Outcome.fail, _unique(result.violated))
-                results[norm_id] = result
-            for key in (INDEX, "sid"):
-                del fact[key]
-            evaluations.append(Evaluation(results, values, fact))
-        return evaluations
+                by_id[norm_id] = result
+            results.append(by_id)
+        return facts, derived, results
 
 
 def _leaves(lib_norm: LibraryNorm) -> list[Leaf]:
@@ -432,15 +498,15 @@ def _unique(leaves_: list[Leaf]) -> list[Leaf]:
     return list(seen.values())
 
 
-def _expression(expr: dict[str, Any], fact: dict[str, Any]) -> float | int | None:
+def _expression(expr: dict[str, Any], get: Callable[[str], Any]) -> float | int | None:
     """A derived number from its data expression (the rule that fired chose the case)."""
     ((op, args),) = expr.items()
     if op == "months_between":
-        start, end = (fact.get(month_key_name(a)) for a in args)
+        start, end = (get(month_key_name(a)) for a in args)
         return None if start is None or end is None else months_from_keys(start, end)
     if op == "multiply":
-        factors = [fact.get(a) if isinstance(a, str) else a for a in args]
+        factors = [get(a) if isinstance(a, str) else a for a in args]
         return None if any(f is None for f in factors) else math.prod(factors)
     if op == "field":
-        return fact.get(args)
+        return get(args)
     raise EngineError(f"unknown expression '{op}' in a derived fact")
