@@ -208,7 +208,8 @@ class Auditor:
                 valid.append((len(out), item, _load(item)))
                 out.append(None)
             except InputError as exc:
-                out.append(Failed(item.file, item.line, exc.problems))
+                line = item.line if item.line is not None else exc.problems[0].line
+                out.append(Failed(item.file, line, exc.problems))
         locations = [loc for _, _, loc in valid]
         try:
             outcomes, evaluations = self._outcomes(locations)

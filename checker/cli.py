@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from checker.cli_audit import audit
 from checker.cli_common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -93,6 +94,7 @@ def schema() -> None:
 
 
 main.add_command(norms)
+main.add_command(audit)
 
 if __name__ == "__main__":
     main()
