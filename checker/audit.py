@@ -352,27 +352,43 @@ def run_audit(
     options: AuditOptions,
     workers: int = 1,
     chunk_size: int | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[LocationResult | Failed]:
     """Check every input; yields one result per input, in input order.
 
     With one worker everything runs in this process; with more, each worker
     process compiles the library once, and at most two chunks per worker are
-    in flight, so memory stays flat however many inputs there are.
+    in flight, so memory stays flat however many inputs there are. A `pool` made by
+    `worker_pool` may be passed in (and is then left running), e.g. to time without start-up.
     """
     if chunk_size is None:
         total = len(items) if isinstance(items, Sequence) else None
         chunk_size = CHUNK if total is None else max(1, min(CHUNK, math.ceil(total / workers)))
     chunks = _chunks(items, chunk_size)
     if workers <= 1:
-        auditor = Auditor(options)
+        reuse = _auditor is not None and _auditor.options is options
+        auditor = _auditor if reuse else Auditor(options)
         for chunk in chunks:
             yield from auditor.check(chunk)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_check_chunk, chunk))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
-        while pending:
+    if pool is not None:
+        yield from _in_pool(pool, chunks, workers)
+        return
+    with worker_pool(options, workers) as own:
+        yield from _in_pool(own, chunks, workers)
+
+
+def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int
+) -> Iterator[LocationResult | Failed]:
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_check_chunk, chunk))
+        if len(pending) >= 2 * workers:
             yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
