@@ -9,11 +9,7 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from checker.audit import AuditOptions, collect_inputs, default_workers, run_audit
-from checker.audit_outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
 from checker.cli_common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -23,12 +19,7 @@ from checker.cli_common import (
     norms_dir_option,
     report_problems,
 )
-from checker.engine import EngineError
-from checker.errors import InputError
 from checker.i18n import t
-from checker.norm_library import load_library
-from checker.render_audit import render_summary
-from checker.waivers import Waivers, load_waivers
 
 
 @click.command()
@@ -77,6 +68,17 @@ def audit(
     no_waivers: bool,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
+    # imported here so that other commands (`check` of one file) start fast
+    from rich.console import Console
+
+    from checker.audit import AuditOptions, collect_inputs, default_workers, run_audit
+    from checker.audit_outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
+    from checker.engine import EngineError
+    from checker.errors import InputError
+    from checker.norm_library import load_library
+    from checker.render_audit import render_summary
+    from checker.waivers import Waivers, load_waivers
+
     norms_dirs = [Path(d) for d in norms_dir]
     try:
         library = load_library(norms_dirs)
@@ -127,9 +129,17 @@ def audit(
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
 
 
-def _with_progress(results, total: int, console: Console, lang: str):
-    """A progress bar on a terminal; otherwise a plain line at every tenth."""
+def _with_progress(results, total: int, console, lang: str):
+    """A progress bar on a terminal (rich); otherwise a plain line at every tenth."""
     if console.is_terminal:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         columns = (
             TextColumn(t("audit_progress", lang)),
             BarColumn(),
