@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from checker.cli_audit import audit
 from checker.cli_common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -131,6 +132,7 @@ main.add_command(improve_command)
 main.add_command(diff_command)
 main.add_command(new_command)
 main.add_command(report_schema)
+main.add_command(audit)
 
 if __name__ == "__main__":
     main()

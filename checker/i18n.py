@@ -339,6 +339,32 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "several HTML reports do not fit in one document: give --output DIRECTORY",
         "nl": "meerdere HTML-rapporten passen niet in één document: geef --output MAP",
     },
+    # portfolio audit
+    "audit_title": {"en": "Portfolio audit", "nl": "Portfoliotoets"},
+    "audit_checked": {"en": "{n} locations checked", "nl": "{n} locaties getoetst"},
+    "audit_errors": {"en": "{n} could not be checked", "nl": "{n} niet te toetsen"},
+    "audit_heat_map": {"en": "Locations × norms", "nl": "Locaties × normen"},
+    "audit_could_not_check": {"en": "Could not be checked", "nl": "Niet te toetsen"},
+    "audit_passing": {"en": "{n} norms met", "nl": "aan {n} normen voldaan"},
+    "audit_worst": {"en": "Worst locations", "nl": "Slechtste locaties"},
+    "audit_most_failed": {"en": "Most-failed norms", "nl": "Meest geschonden normen"},
+    "audit_location": {"en": "location", "nl": "locatie"},
+    "audit_failures": {"en": "failures", "nl": "schendingen"},
+    "audit_locations": {"en": "locations", "nl": "locaties"},
+    "audit_count": {"en": "number", "nl": "aantal"},
+    "audit_progress": {"en": "checking", "nl": "toetsen"},
+    "audit_progress_line": {
+        "en": "checked {done} of {total}",
+        "nl": "{done} van {total} getoetst",
+    },
+    "audit_waivers": {
+        "en": "{waived} failures waived, {expired} waivers expired",
+        "nl": "{waived} schendingen met waiver, {expired} waivers verlopen",
+    },
+    "waived": {"en": "waived", "nl": "waiver"},
+    "waiver_waived": {"en": "waived", "nl": "waiver"},
+    "waiver_expired": {"en": "waiver expired", "nl": "waiver verlopen"},
+    "absent": {"en": "not in force", "nl": "niet van kracht"},
 }
 
 

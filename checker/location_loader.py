@@ -19,6 +19,8 @@ from checker.location import Location
 from checker.yaml_source import YamlDocument, load_yaml
 
 _FIELDS = list(Location.model_fields)
+# A plain set: `Location.model_fields` is a computed property, slow in a per-key loop.
+_FIELD_SET = frozenset(_FIELDS)
 
 _TYPE_WORDS = {
     "int_type": ("a whole number", "een geheel getal"),
@@ -45,7 +47,7 @@ def _json_default(value: Any) -> str:
 def _unknown_key_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
     for key in doc.data:
-        if key in Location.model_fields:
+        if key in _FIELD_SET:
             continue
         guess = did_you_mean(key, _FIELDS)
         problems.append(
@@ -143,7 +145,7 @@ def location_from_document(doc: YamlDocument) -> Location:
             ]
         )
     problems = _unknown_key_problems(doc)
-    known = {k: v for k, v in doc.data.items() if k in Location.model_fields}
+    known = {k: v for k, v in doc.data.items() if k in _FIELD_SET}
     try:
         location = Location.model_validate_json(json.dumps(known, default=_json_default))
     except ValidationError as exc:

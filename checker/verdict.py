@@ -61,18 +61,23 @@ def score(findings: list[Finding]) -> Score:
 
     Unknowns make a range: the low end counts them as failures, the high end as passes.
     """
+    # one pass over the findings (this runs for every location of an audit)
+    sums: dict[str, list[int]] = {}  # dimension -> [total, passed, open]
+    for f in findings:
+        if f.outcome == Outcome.not_applicable:
+            continue
+        weight = SEVERITY_WEIGHT[f.severity]
+        sum_ = sums.setdefault(f.dimension, [0, 0, 0])
+        sum_[0] += weight
+        if f.outcome == Outcome.pass_:
+            sum_[1] += weight
+        elif f.outcome == Outcome.unknown:
+            sum_[2] += weight
     dimensions: dict[str, Range] = {}
     for dimension in Dimension:
-        mine = [
-            f
-            for f in findings
-            if f.dimension == dimension.value and f.outcome != Outcome.not_applicable
-        ]
-        total = sum(SEVERITY_WEIGHT[f.severity] for f in mine)
+        total, passed, open_ = sums.get(dimension.value, (0, 0, 0))
         if not total:
             continue
-        passed = sum(SEVERITY_WEIGHT[f.severity] for f in mine if f.outcome == Outcome.pass_)
-        open_ = sum(SEVERITY_WEIGHT[f.severity] for f in mine if f.outcome == Outcome.unknown)
         dimensions[dimension.value] = Range(
             round(100 * passed / total), round(100 * (passed + open_) / total)
         )

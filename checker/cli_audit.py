@@ -1,0 +1,160 @@
+"""`opvangtoets audit PATH...`: check a portfolio of locations, with outputs for people and
+tools. Exit 2 if any location could not be checked, else 1 if any is non-compliant or
+insufficiently known, else 0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from checker.cli_common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    as_of_option,
+    lang_option,
+    norms_dir_option,
+    report_problems,
+)
+from checker.i18n import t
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@as_of_option
+@lang_option
+@norms_dir_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores) / aantal werkprocessen.",
+)
+@click.option(
+    "--csv", "csv_out", type=click.Path(dir_okay=False), help="Write one row per location."
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False),
+    help="Write the checker JSON of every location and the summary.",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False),
+    help="Write a self-contained portfolio page.",
+)
+@click.option(
+    "--waivers",
+    "waivers_file",
+    type=click.Path(dir_okay=False),
+    help="YAML file of accepted deviations (see README).",
+)
+@click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
+def audit(
+    paths: tuple[str, ...],
+    as_of: dt.date,
+    lang: str,
+    norms_dir: tuple[str, ...],
+    workers: int | None,
+    csv_out: str | None,
+    json_out: str | None,
+    html_out: str | None,
+    waivers_file: str | None,
+    no_waivers: bool,
+) -> None:
+    """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
+    # imported here so that other commands (`check` of one file) start fast
+    from rich.console import Console
+
+    from checker.audit import AuditOptions, collect_inputs, default_workers, run_audit
+    from checker.audit_outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
+    from checker.engine import EngineError
+    from checker.errors import InputError
+    from checker.norm_library import load_library
+    from checker.render_audit import render_summary
+    from checker.waivers import Waivers, load_waivers
+
+    norms_dirs = [Path(d) for d in norms_dir]
+    try:
+        library = load_library(norms_dirs)
+        waivers = (
+            load_waivers(Path(waivers_file), library)
+            if waivers_file and not no_waivers
+            else Waivers()
+        )
+    except InputError as exc:  # nothing is checked with a broken library or waiver file
+        report_problems(exc.problems, lang)
+        sys.exit(EXIT_INPUT)
+    items = collect_inputs(paths)
+    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
+    summary = AuditSummary()
+    outputs: list = [summary]
+    handles = []
+    if csv_out:
+        handles.append(open(csv_out, "w", newline="", encoding="utf-8"))
+        outputs.append(CsvOutput(handles[-1], lang))
+    json_output = None
+    if json_out:
+        handles.append(open(json_out, "w", encoding="utf-8"))
+        json_output = JsonOutput(handles[-1], as_of, library, lang)
+        outputs.append(json_output)
+    html_output = HtmlOutput(as_of, library, lang) if html_out else None
+    if html_output:
+        outputs.append(html_output)
+    err = Console(stderr=True)
+    try:
+        results = run_audit(items, options, workers or default_workers())
+        for result in _with_progress(results, len(items), err, lang):
+            for out in outputs:
+                out.add(result)
+    except EngineError as exc:
+        click.echo(f"opvangtoets: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    finally:
+        if json_output:
+            json_output.close(summary)
+        for handle in handles:
+            handle.close()
+    if html_output:
+        html_output.write(Path(html_out), summary)
+    render_summary(Console(), summary, lang, as_of.isoformat())
+    report_problems([p for failed in summary.errors for p in failed.problems], lang)
+    if summary.errors:
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
+
+
+def _with_progress(results, total: int, console, lang: str):
+    """A progress bar on a terminal (rich); otherwise a plain line at every tenth."""
+    if console.is_terminal:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        columns = (
+            TextColumn(t("audit_progress", lang)),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("", total=total)
+            for result in results:
+                yield result
+                progress.advance(task)
+        return
+    step, done = max(1, total // 10), 0
+    for result in results:
+        yield result
+        done += 1
+        if done % step == 0 or done == total:
+            click.echo(t("audit_progress_line", lang, done=done, total=total), err=True)

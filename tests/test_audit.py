@@ -1,0 +1,309 @@
+"""`opvangtoets audit`: inputs of every kind, nothing lost, all outputs, waivers."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.errors import InputError
+from checker.location import Location
+from checker.location_table import csv_header, location_from_row, read_table
+from checker.synthetic import random_location
+
+CASES = Path(__file__).parent.parent / "cases"
+AS_OF = "2026-01-15"
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _portfolio(tmp_path: Path) -> tuple[Path, Path]:
+    """50 valid YAML files, 1 broken YAML file, a CSV table of 20 rows with 2 bad rows."""
+    folder = tmp_path / "portfolio"
+    (folder / "north").mkdir(parents=True)
+    rng = random.Random(5)
+    for i in range(50):
+        sub = folder / "north" if i % 2 else folder
+        data = random_location(rng, i)
+        (sub / f"loc-{i:02}.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    (folder / "loc-broken.yaml").write_text("id: broken\nname: [unclosed\n", encoding="utf-8")
+    header = csv_header()
+    rows = []
+    for i in range(20):
+        data = random_location(rng, 100 + i)
+        if i == 4:
+            data["children_count"] = "many"
+        if i == 11:
+            data["location_type"] = "castle"
+        rows.append([_cell(data[name]) if name in data else "" for name in header])
+    table = folder / "table.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return folder, table
+
+
+def test_audit_of_a_portfolio_with_bad_inputs(tmp_path):
+    folder, table = _portfolio(tmp_path)
+    out = {kind: tmp_path / f"audit.{kind}" for kind in ("csv", "json", "html")}
+    args = ["audit", str(folder), "--as-of", AS_OF, "--lang", "en", "--workers", "2"]
+    for kind, path in out.items():
+        args += [f"--{kind}", str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "68 locations checked, 3 could not be checked" in result.output
+    # the errors name file and line
+    assert f"{folder / 'loc-broken.yaml'}:3: not valid YAML" in result.output
+    assert f"{table}:6: field 'children_count': expected a whole number, got 'many'" in (
+        result.output
+    )
+    assert f"{table}:13: field 'location_type': 'castle' is not an allowed value" in (result.output)
+
+    with out["csv"].open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 71
+    errors = [r for r in rows if r["error"]]
+    assert [r["file"] for r in errors] == [
+        str(folder / "loc-broken.yaml") + ":3",
+        f"{table}:6",
+        f"{table}:13",
+    ]
+    checked = [r for r in rows if not r["error"]]
+    assert len(checked) == 68
+    for row in checked:
+        assert row["verdict"] in {
+            "non_compliant",
+            "insufficient_information",
+            "compliant_with_concerns",
+            "compliant",
+        }
+        failing = [n for n in row["failing_norms"].split(";") if n]
+        per_weight = sum(int(row[f"failures_{w}"]) for w in ("law", "court", "policy", "guidance"))
+        assert per_weight == len(failing)
+
+    report = json.loads(out["json"].read_text(encoding="utf-8"))
+    assert len(report["locations"]) == 68
+    assert len(report["errors"]) == 3
+    assert report["summary"]["locations_checked"] == 68
+    assert report["summary"]["could_not_check"] == 3
+    assert sum(report["summary"]["verdicts"].values()) == 68
+    # input order: the table rows after the YAML files, in row order
+    ids = [loc["location"]["id"] for loc in report["locations"]]
+    expected_csv_ids = [f"synthetic-{100 + i}" for i in range(20) if i not in (4, 11)]
+    assert ids[-18:] == expected_csv_ids
+    assert [r["id"] for r in checked] == ids
+    first = report["locations"][0]
+    assert {"verdict", "score", "findings", "facts_to_collect", "coming_changes"} <= set(first)
+    assert first["verdict"] == checked[0]["verdict"]
+
+    page = out["html"].read_text(encoding="utf-8")
+    assert page.count('<section class="location"') == 68
+    assert 'href="#loc-68"' in page and 'id="loc-68"' in page
+    assert "castle" in page and "loc-broken.yaml:3" in page
+    assert page.count('class="cell fail"') == sum(
+        1 for loc in report["locations"] for f in loc["findings"] if f["outcome"] == "fail"
+    )
+
+
+def test_results_are_the_same_with_one_or_two_workers(tmp_path):
+    folder, _ = _portfolio(tmp_path)
+    outputs = []
+    for workers in ("1", "2"):
+        path = tmp_path / f"w{workers}.csv"
+        CliRunner().invoke(
+            main, ["audit", str(folder), "--as-of", AS_OF, "--workers", workers, "--csv", str(path)]
+        )
+        outputs.append(path.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+
+
+def test_exit_codes_without_errors():
+    runner = CliRunner()
+    good = runner.invoke(
+        main, ["audit", str(CASES / "small-unit-amv-13-14.yaml"), "--as-of", AS_OF]
+    )
+    assert good.exit_code == 0, good.output
+    bad = runner.invoke(main, ["audit", str(CASES), "--as-of", AS_OF, "--workers", "1"])
+    assert bad.exit_code == 1, bad.output
+    shipped = len(list(CASES.glob("*.yaml")))
+    assert f"{shipped} locaties getoetst" in bad.output  # Dutch by default
+
+
+# CSV tables -----------------------------------------------------------------------
+
+
+def test_csv_header_is_every_location_field_in_model_order():
+    assert csv_header() == list(Location.model_fields)
+    assert csv_header()[:2] == ["id", "name"]
+
+
+def test_csv_cells_lists_dates_and_empty_cells(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "id,name,populations_admitted,opening_date,children_count,drinking_water_24_7,"
+        "persons_per_toilet,operator\n"
+        "a-1,Eerste,families; unaccompanied_minors,2025-03-01,12,TRUE,7.5,\n",
+        encoding="utf-8",
+    )
+    (row,) = read_table(table)
+    location = location_from_row(row)
+    assert [p.value for p in location.populations_admitted] == ["families", "unaccompanied_minors"]
+    assert location.opening_date.isoformat() == "2025-03-01"
+    assert location.children_count == 12
+    assert location.drinking_water_24_7 is True
+    assert location.persons_per_toilet == 7.5
+    assert location.operator is None  # an empty cell is unknown
+
+
+def test_csv_errors_name_file_and_row(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("id,name,opening_date,drinkwater\nb-1,B,1-3-2025,true\n", encoding="utf-8")
+    (row,) = read_table(table)
+    with pytest.raises(InputError) as info:
+        location_from_row(row)
+    rendered = [p.render("en") for p in info.value.problems]
+    assert rendered == [
+        f"{table}:2: field 'drinkwater': unknown field — did you mean 'drinking_water_24_7'?",
+        f"{table}:2: field 'opening_date': expected a date (YYYY-MM-DD), got '1-3-2025'",
+    ]
+
+
+# waivers --------------------------------------------------------------------------
+
+PROCESS = CASES / "process-location-amv-80.yaml"
+
+
+def _failures(report: dict) -> dict[str, str]:
+    """Failing norm id -> weight, as the unwaived audit reports them."""
+    return {f["norm_id"]: f["weight"] for f in report["findings"] if f["outcome"] == "fail"}
+
+
+def _waivers(path: Path, expiries: dict[str, str]) -> Path:
+    entries = [
+        {
+            "norm": norm,
+            "location": "process-location-amv-80",
+            "justification": f"accepted deviation for {norm}",
+            "accepted_by": "regional manager",
+            "expires": expires,
+        }
+        for norm, expires in expiries.items()
+    ]
+    path.write_text(yaml.safe_dump({"waivers": entries}), encoding="utf-8")
+    return path
+
+
+def _audit_json(tmp_path: Path, *extra: str) -> tuple[int, dict]:
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(
+        main,
+        ["audit", str(PROCESS), "--as-of", AS_OF, "--workers", "1", "--json", str(out), *extra],
+    )
+    return result.exit_code, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_waived_failures_flip_a_non_compliant_case(tmp_path):
+    code, before = _audit_json(tmp_path)
+    assert (code, before["locations"][0]["verdict"]) == (1, "non_compliant")
+    binding = sorted(
+        n for n, w in _failures(before["locations"][0]).items() if w in ("law", "court")
+    )
+    assert "CRC-16" in binding and len(binding) > 1
+
+    waivers = _waivers(tmp_path / "w.yaml", dict.fromkeys(binding, "2026-12-31"))
+    code, after = _audit_json(tmp_path, "--waivers", str(waivers))
+    location = after["locations"][0]
+    # the next verdict: what the location gets once its binding failures do not count
+    binding_unknown = any(
+        f["outcome"] == "unknown" and f["weight"] in ("law", "court")
+        for f in before["locations"][0]["findings"]
+    )
+    expected = "insufficient_information" if binding_unknown else "compliant_with_concerns"
+    assert (code, location["verdict"]) == (1 if binding_unknown else 0, expected)
+    waived = {f["norm_id"]: f for f in location["findings"] if "waiver" in f}
+    assert sorted(waived) == binding
+    for finding in waived.values():
+        assert finding["outcome"] == "fail"  # never a pass
+        assert finding["waiver"]["status"] == "waived"
+        assert finding["waiver"]["justification"].startswith("accepted deviation for")
+    assert after["summary"]["waived_failures"] == len(binding)
+    assert location["score"] == before["locations"][0]["score"]  # the score is not changed
+
+    # --no-waivers ignores the file
+    code, ignored = _audit_json(tmp_path, "--waivers", str(waivers), "--no-waivers")
+    assert ignored["locations"][0]["verdict"] == "non_compliant"
+
+
+def test_an_expired_waiver_still_counts(tmp_path):
+    failures = _failures(_audit_json(tmp_path)[1]["locations"][0])
+    binding = [n for n, w in failures.items() if w in ("law", "court")]
+    expiries = dict.fromkeys(binding, "2026-12-31")
+    expiries["CRC-16"] = "2025-12-31"  # before the as-of date
+    waivers = _waivers(tmp_path / "w.yaml", expiries)
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(
+        main,
+        ["audit", str(PROCESS), "--as-of", AS_OF, "--waivers", str(waivers), "--csv", str(out)],
+    )
+    assert result.exit_code == 1
+    (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert row["verdict"] == "non_compliant"
+    others = {n for n, w in failures.items() if w not in ("law", "court")}
+    assert set(row["failing_norms"].split(";")) == {"CRC-16"} | others
+    policy = sum(1 for w in failures.values() if w == "policy")
+    assert (row["failures_law"], row["failures_policy"]) == ("1", str(policy))
+    assert row["expired_waivers"] == "CRC-16"
+    assert len(row["waived_norms"].split(";")) == len(binding) - 1
+    assert (
+        f"{len(binding) - 1} failures waived, 1 waivers expired"
+        in CliRunner()
+        .invoke(
+            main,
+            ["audit", str(PROCESS), "--as-of", AS_OF, "--waivers", str(waivers), "--lang", "en"],
+        )
+        .output
+    )
+
+
+def test_a_malformed_waiver_file_stops_the_run(tmp_path):
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        "  - norm: CRC-3.1\n"
+        "    location: process-location-amv-80\n"
+        "    justification: ok\n"
+        "    accepted_by: me\n"
+        "    expires: soon\n"
+        "  - norm: CRC-3.9\n"
+        "    location: x\n"
+        "    justification: ok\n"
+        "    accepted_by: me\n"
+        "    expires: 2026-12-31\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(
+        main,
+        ["audit", str(PROCESS), "--waivers", str(waivers), "--csv", str(out), "--lang", "en"],
+    )
+    assert result.exit_code == 2
+    assert f"{waivers}:6: waivers.0.expires:" in result.output
+    assert not out.exists()  # nothing was checked
+
+    waivers.write_text(waivers.read_text().replace("soon", "2026-12-31"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(PROCESS), "--waivers", str(waivers)])
+    assert result.exit_code == 2
+    assert f"{waivers}:7: onbekende norm-id 'CRC-3.9'" in result.output
