@@ -82,6 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{fail} fail, {unknown} unknown, {passed} pass, {na} not applicable",
         "nl": "{fail} voldoet niet, {unknown} onbekend, {passed} voldoet, {na} niet van toepassing",
     },
+    "warnings": {"en": "Warnings", "nl": "Waarschuwingen"},
 }
 
 

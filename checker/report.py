@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker import consistency
 from checker.coming_changes import ComingChange, coming_changes
 from checker.engine import Engine
 from checker.facts import readable_values
@@ -34,6 +35,7 @@ class Report:
     norms_version: str
     facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
+    warnings: list[consistency.Inconsistency] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,9 @@ class Report:
             "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
             "coming_changes": [_change_dict(c) for c in self.coming_changes],
             "norms_version": self.norms_version,
+            "warnings": [
+                {"fields": list(w.fields), "message": w.render(self.lang)} for w in self.warnings
+            ],
         }
 
 
@@ -111,6 +116,7 @@ class Checker:
             self.library.version,
             facts_to_collect(findings),
             changes,
+            consistency.warnings(location),
         )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
