@@ -29,6 +29,7 @@ from checker.cli_common import (
 from checker.cli_norms import norms
 from checker.engine import EngineError
 from checker.errors import InputError, problem
+from checker.limits import MAX_LOCATIONS
 from checker.location import location_json_schema
 from checker.render_text import render_text
 from checker.report import Report
@@ -51,11 +52,33 @@ def main() -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @norms_dir_option
+@click.option(
+    "--max-locations",
+    type=click.IntRange(min=1),
+    help="Refuse runs with more location files (default 100,000 or $OPVANGTOETS_MAX_LOCATIONS)"
+    " / grens aan het aantal locaties.",
+)
 def check(
-    paths: tuple[str, ...], as_of: dt.date, lang: str, fmt: str, norms_dir: tuple[str, ...]
+    paths: tuple[str, ...],
+    as_of: dt.date,
+    lang: str,
+    fmt: str,
+    norms_dir: tuple[str, ...],
+    max_locations: int | None = None,
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     files, problems = expand_paths(paths)
+    limit = max_locations or MAX_LOCATIONS.value()
+    if len(files) > limit:
+        report_problems(
+            [
+                MAX_LOCATIONS.exceeded(
+                    "opvangtoets check", None, len(files), "--max-locations", limit
+                )
+            ],
+            lang,
+        )
+        sys.exit(EXIT_INPUT)
     checker = make_checker(norms_dir, lang)
     reports: list[Report] = []
     for path in files:

@@ -41,12 +41,14 @@ class Limit:
         raw = os.environ.get(self.env, "").strip()
         return int(raw) if raw.isdigit() and int(raw) > 0 else self.default
 
-    def exceeded(self, file: str, line: int | None, found: int, option: str = "") -> Problem:
+    def exceeded(
+        self, file: str, line: int | None, found: int, option: str = "", limit: int | None = None
+    ) -> Problem:
         """The problem to report when `file` goes beyond this limit (`found`: how far, or
         where it stopped counting)."""
         also_en = f" (or use {option})" if option else ""
         also_nl = f" (of gebruik {option})" if option else ""
-        limit = self.value()
+        limit = limit or self.value()
         return problem(
             file,
             line,

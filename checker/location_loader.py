@@ -134,6 +134,8 @@ def _pydantic_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
             f"{got} valt buiten het bereik: moet {sign} {bound} zijn",
             field=field,
         )
+    if kind == "string_too_short":
+        return problem(doc.file, line, "must not be empty", "mag niet leeg zijn", field=field)
     if kind == "string_pattern_mismatch":
         return problem(
             doc.file,

@@ -27,6 +27,15 @@ Path_ = tuple[str | int, ...]
 # libyaml's parser when it is there (fast; it does not recurse either), else PyYAML's own.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    def construct_scalar_value(self, node: yaml.ScalarNode) -> Any:
+        """A scalar's value; scalars hold no references, so nothing is kept between calls."""
+        return self.yaml_constructors[node.tag](self, node)
+
+
+_CONSTRUCTOR = _Constructor()
 _YAML = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = {_YAML + "map", _YAML + "seq"}
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -76,10 +85,14 @@ class _Composer:
     values: int = 0
     aliases: int = 0
     root: yaml.Node | None = None
+    # read once per file: the environment is slow to consult for every event
+    max_values: int = field(default_factory=MAX_VALUES.value)
+    max_aliases: int = field(default_factory=MAX_ALIASES.value)
+    max_depth: int = field(default_factory=MAX_DEPTH.value)
 
     def _count(self, size: int, line: int) -> None:
         self.values += size
-        if self.values > MAX_VALUES.value():
+        if self.values > self.max_values:
             _refuse(MAX_VALUES.exceeded(self.file, line, self.values))
 
     def _attach(self, node: yaml.Node, size: int) -> None:
@@ -97,7 +110,7 @@ class _Composer:
             frame.key = None
 
     def _open(self, node: yaml.Node, anchor: str | None, line: int) -> None:
-        if len(self.stack) + 1 > MAX_DEPTH.value():
+        if len(self.stack) + 1 > self.max_depth:
             _refuse(MAX_DEPTH.exceeded(self.file, line, len(self.stack) + 1))
         if anchor is not None:
             self.anchors[anchor] = node
@@ -107,7 +120,7 @@ class _Composer:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             self.aliases += 1
-            if self.aliases > MAX_ALIASES.value():
+            if self.aliases > self.max_aliases:
                 _refuse(MAX_ALIASES.exceeded(self.file, line, self.aliases))
             target = self.anchors.get(event.anchor)
             if target is None:
@@ -210,7 +223,7 @@ def _scalar(node: yaml.Node, file: str) -> Any:
     if node.tag not in _SCALAR_TAGS:
         _refuse(_tag_problem(file, node))
     try:
-        return yaml.constructor.SafeConstructor().construct_object(node)
+        return _CONSTRUCTOR.construct_scalar_value(node)
     except (ValueError, OverflowError) as exc:  # e.g. 2026-02-30 looks like a date but is none
         _fail(
             file,
@@ -236,12 +249,13 @@ def _build(node: yaml.Node, path: Path_, lines: dict, file: str) -> Any:
         key_line = key_node.start_mark.line + 1
         key = _scalar(key_node, file) if isinstance(key_node, yaml.ScalarNode) else key_node
         if not isinstance(key, str | int) or isinstance(key, bool):
-            shown = key if isinstance(key, str | int | float | None) else "a structure"
+            shown = repr(key) if isinstance(key, float | None) else "a list or mapping"
+            shown_nl = repr(key) if isinstance(key, float | None) else "een lijst of mapping"
             _fail(
                 file,
                 key_line,
-                f"a key must be a plain name, got {shown!r}",
-                f"een sleutel moet een gewone naam zijn, niet {shown!r}",
+                f"a key must be a plain name, got {shown}",
+                f"een sleutel moet een gewone naam zijn, niet {shown_nl}",
             )
         key = str(key)
         if key in result:
@@ -260,7 +274,8 @@ def _build(node: yaml.Node, path: Path_, lines: dict, file: str) -> Any:
 
 
 def _syntax_hint(text: str, line: int | None) -> tuple[str, str]:
-    source_line = text.splitlines()[line - 1] if line and line <= text.count("\n") + 1 else ""
+    source_lines = text.splitlines()
+    source_line = source_lines[line - 1] if line and 0 < line <= len(source_lines) else ""
     if "\t" in source_line:
         return (
             "indent with spaces: YAML does not allow tabs",
@@ -278,11 +293,23 @@ def load_yaml_text(text: str, file: str) -> YamlDocument:
         node = _compose(text, file)
         data = None if node is None else _build(node, (), lines, file)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or str(exc)
+        what_en = what_nl = exc.problem or str(exc)
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        start = exc.context_mark.line + 1 if exc.context_mark else None
+        if exc.context and start and start != line:  # e.g. a quote opened far above
+            what_en += f" ({exc.context} on line {start})"
+            what_nl += f" ({exc.context} op regel {start})"
+            if line is None or line > len(text.splitlines()):  # the end of the file says little
+                line = start
         hint_en, hint_nl = _syntax_hint(text, line)
-        _fail(file, line, f"not valid YAML: {what}", f"geen geldige YAML: {what}", hint_en, hint_nl)
+        _fail(
+            file,
+            line,
+            f"not valid YAML: {what_en}",
+            f"geen geldige YAML: {what_nl}",
+            hint_en,
+            hint_nl,
+        )
     except yaml.YAMLError as exc:
         _fail(file, None, f"not valid YAML: {exc}", f"geen geldige YAML: {exc}")
     except RecursionError:  # only when the depth limit was raised beyond what Python can hold
@@ -327,6 +354,15 @@ def _read(path: Path, file: str) -> bytes:
 def load_yaml(path: Path) -> YamlDocument:
     file = str(path)
     raw = _read(path, file)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _fail(
+            file,
+            1,
+            "UTF-16 text; the checker reads UTF-8",
+            "UTF-16-tekst; de checker leest UTF-8",
+            hint_en="save the file as UTF-8",
+            hint_nl="sla het bestand op als UTF-8",
+        )
     if b"\0" in raw:
         line = raw[: raw.index(b"\0")].count(b"\n") + 1
         _fail(
