@@ -31,6 +31,7 @@ from checker.engine import EngineError
 from checker.errors import InputError, problem
 from checker.limits import MAX_LOCATIONS
 from checker.location import location_json_schema
+from checker.location_loader import load_location
 from checker.render_text import render_text
 from checker.report import Report
 
@@ -79,11 +80,13 @@ def check(
             lang,
         )
         sys.exit(EXIT_INPUT)
-    checker = make_checker(norms_dir, lang)
+    checker = None  # compiled at the first good location: a bad file is refused quickly
     reports: list[Report] = []
     for path in files:
         try:
-            reports.append(checker.check_file(path, as_of, lang))
+            location = load_location(path)
+            checker = checker or make_checker(norms_dir, lang)
+            reports.append(checker.check(location, as_of, lang, str(path)))
         except InputError as exc:
             problems += exc.problems
         except EngineError as exc:
@@ -95,6 +98,8 @@ def check(
                     f"de regelengine faalde: {exc}",
                 )
             )
+    if checker is None and norms_dir:  # no good location, but the norm files are checked
+        make_checker(norms_dir, lang)
     if fmt == "json":
         single = len(paths) == 1 and not Path(paths[0]).is_dir()
         if reports or not single:
