@@ -71,6 +71,7 @@ def _refuse(p: Problem) -> NoReturn:
 class _Frame:
     node: yaml.Node
     size: int = 1
+    height: int = 1  # collections from this one down to its deepest value
     key: yaml.Node | None = None
 
 
@@ -81,6 +82,7 @@ class _Composer:
     file: str
     anchors: dict[str, yaml.Node] = field(default_factory=dict)
     sizes: dict[int, int] = field(default_factory=dict)  # id(node) -> size, aliases expanded
+    heights: dict[int, int] = field(default_factory=dict)  # id(node) -> nesting inside it
     stack: list[_Frame] = field(default_factory=list)
     values: int = 0
     aliases: int = 0
@@ -95,12 +97,13 @@ class _Composer:
         if self.values > self.max_values:
             _refuse(MAX_VALUES.exceeded(self.file, line, self.values))
 
-    def _attach(self, node: yaml.Node, size: int) -> None:
+    def _attach(self, node: yaml.Node, size: int, height: int = 0) -> None:
         if not self.stack:
             self.root = node
             return
         frame = self.stack[-1]
         frame.size += size
+        frame.height = max(frame.height, 1 + height)
         if isinstance(frame.node, yaml.SequenceNode):
             frame.node.value.append(node)
         elif frame.key is None:
@@ -141,8 +144,11 @@ class _Composer:
                     hint_en="remove the alias",
                     hint_nl="haal de alias weg",
                 )
+            height = self.heights.get(id(target), 0)
+            if len(self.stack) + height > self.max_depth:  # an alias can nest deeper too
+                _refuse(MAX_DEPTH.exceeded(self.file, line, len(self.stack) + height))
             self._count(self.sizes[id(target)], line)
-            self._attach(target, self.sizes[id(target)])
+            self._attach(target, self.sizes[id(target)], height)
         elif isinstance(event, yaml.ScalarEvent):
             tag = event.tag
             if tag is None or tag == "!":
@@ -169,7 +175,8 @@ class _Composer:
             frame = self.stack.pop()
             frame.node.end_mark = event.end_mark
             self.sizes[id(frame.node)] = frame.size
-            self._attach(frame.node, frame.size)
+            self.heights[id(frame.node)] = frame.height
+            self._attach(frame.node, frame.size, frame.height)
 
 
 def _compose(text: str, file: str) -> yaml.Node | None:
