@@ -27,18 +27,17 @@ from pathlib import Path
 from typing import Any
 
 from checker import plain_evaluator
-from checker.coming_changes import coming_changes, transition_dates
+from checker.coming_changes import transition_dates
 from checker.engine import Engine, EngineError, Evaluation
 from checker.errors import InputError, Problem, problem
 from checker.facts import readable_values
-from checker.facts_to_collect import facts_to_collect
 from checker.findings import build_findings
 from checker.location import Location
 from checker.location_loader import load_location, location_from_mapping
 from checker.location_table import TableRow, location_from_row, read_table
 from checker.norm_library import Library, load_library
 from checker.norm_model import Outcome
-from checker.report import Report
+from checker.report import make_report
 from checker.verdict import Verdict, score, verdict
 from checker.waivers import Waivers
 
@@ -285,17 +284,8 @@ class Auditor:
 
             values = readable_values(location, opts.as_of)
             findings = build_findings(evaluations[k], library, values, opts.as_of, opts.lang)
-            report = Report(
-                location,
-                item.source,
-                opts.as_of,
-                opts.lang,
-                verdict(findings),
-                score(findings),
-                findings,
-                library.version,
-                facts_to_collect(findings),
-                coming_changes(library, opts.as_of, findings, findings_on),
+            report = make_report(
+                library, location, item.source, opts.as_of, opts.lang, findings, findings_on
             )
             reports.append(report.to_dict())
         return reports

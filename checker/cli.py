@@ -33,7 +33,9 @@ from checker.cli_report_schema import report_schema
 from checker.engine import EngineError
 from checker.errors import InputError, problem
 from checker.i18n import t
+from checker.limits import MAX_LOCATIONS
 from checker.location import location_json_schema
+from checker.location_loader import load_location
 from checker.render_text import render_text
 from checker.report import Report
 from checker.report_output import FORMATS, render, write_reports
@@ -68,6 +70,12 @@ def main() -> None:
     help="Write the report to this file; for several locations a directory that gets "
     "<location id>.<format> each / schrijf het rapport naar dit bestand (of deze map).",
 )
+@click.option(
+    "--max-locations",
+    type=click.IntRange(min=1),
+    help="Refuse runs with more location files (default 100,000 or $OPVANGTOETS_MAX_LOCATIONS)"
+    " / grens aan het aantal locaties.",
+)
 def check(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -76,6 +84,7 @@ def check(
     norms_dir: tuple[str, ...],
     output: Path | None,
     sets: tuple[str, ...] = (),
+    max_locations: int | None = None,
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     if sets:
@@ -84,11 +93,24 @@ def check(
     if fmt == "html" and not output and not one_file:
         raise click.UsageError(t("several_reports_need_output", lang))
     files, problems = expand_paths(paths)
-    checker = make_checker(norms_dir, lang)
+    limit = max_locations or MAX_LOCATIONS.value()
+    if len(files) > limit:
+        report_problems(
+            [
+                MAX_LOCATIONS.exceeded(
+                    "opvangtoets check", None, len(files), "--max-locations", limit
+                )
+            ],
+            lang,
+        )
+        sys.exit(EXIT_INPUT)
+    checker = None  # compiled at the first good location: a bad file is refused quickly
     reports: list[Report] = []
     for path in files:
         try:
-            reports.append(checker.check_file(path, as_of, lang))
+            location = load_location(path)
+            checker = checker or make_checker(norms_dir, lang)
+            reports.append(checker.check(location, as_of, lang, str(path)))
         except InputError as exc:
             problems += exc.problems
         except EngineError as exc:
@@ -100,11 +122,14 @@ def check(
                     f"de regelengine faalde: {exc}",
                 )
             )
+    if checker is None and norms_dir:  # no good location, but the norm files are checked
+        make_checker(norms_dir, lang)
     if output:
-        written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)
-        problems += unwritten
-        for path in written:
-            click.echo(t("written", lang, file=str(path)))
+        if reports:
+            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)
+            problems += unwritten
+            for path in written:
+                click.echo(t("written", lang, file=str(path)))
     elif fmt in ("html", "md"):
         click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))
     elif fmt == "json":

@@ -365,6 +365,7 @@ LABELS: dict[str, dict[str, str]] = {
     "waiver_waived": {"en": "waived", "nl": "waiver"},
     "waiver_expired": {"en": "waiver expired", "nl": "waiver verlopen"},
     "absent": {"en": "not in force", "nl": "niet van kracht"},
+    "warnings": {"en": "Warnings", "nl": "Waarschuwingen"},
 }
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from checker.consistency import error_problems
 from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.limits import NUMBER_BOUND
 from checker.location import Location
 from checker.yaml_source import YamlDocument, load_yaml
 
@@ -61,6 +64,23 @@ def _unknown_key_problems(doc: YamlDocument) -> list[Problem]:
                 hint_nl=f"bedoelde u '{guess}'?" if guess else "zie `opvangtoets schema`",
             )
         )
+    return problems
+
+
+def _number_problems(doc: YamlDocument) -> list[Problem]:
+    """Infinite, not-a-number and absurdly large numbers, which the engine cannot compare."""
+    problems = []
+    for key, value in doc.data.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            en, nl = f"{value} is not a number", f"{value} is geen getal"
+        elif abs(value) > NUMBER_BOUND:
+            en = f"{value:.6g} is too large: at most {NUMBER_BOUND:,}"
+            nl = f"{value:.6g} is te groot: hoogstens {NUMBER_BOUND:,}".replace(",", ".")
+        else:
+            continue
+        problems.append(problem(doc.file, doc.line_of((key,)), en, nl, field=key))
     return problems
 
 
@@ -116,6 +136,8 @@ def _pydantic_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
             f"{got} valt buiten het bereik: moet {sign} {bound} zijn",
             field=field,
         )
+    if kind == "string_too_short":
+        return problem(doc.file, line, "must not be empty", "mag niet leeg zijn", field=field)
     if kind == "string_pattern_mismatch":
         return problem(
             doc.file,
@@ -144,13 +166,16 @@ def location_from_document(doc: YamlDocument) -> Location:
                 )
             ]
         )
-    problems = _unknown_key_problems(doc)
-    known = {k: v for k, v in doc.data.items() if k in _FIELD_SET}
+    problems = _unknown_key_problems(doc) + _number_problems(doc)
+    bad_numbers = {p.field for p in problems}
+    known = {k: v for k, v in doc.data.items() if k in _FIELD_SET and k not in bad_numbers}
     try:
         location = Location.model_validate_json(json.dumps(known, default=_json_default))
     except ValidationError as exc:
         problems += [_pydantic_problem(doc, e) for e in exc.errors()]
         location = None
+    if location is not None and not problems:
+        problems += error_problems(location, doc.file, doc.line_of)
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems)

@@ -150,7 +150,8 @@ def _schema_problems(doc: YamlDocument) -> list[Problem]:
         path = tuple(err.absolute_path)
         where = ".".join(str(p) for p in path) or "(top)"
         if err.validator in ("anyOf", "oneOf") and err.context:
-            err = min(err.context, key=lambda e: len(list(e.schema_path)))
+            # the branch that got furthest into the value says best what is wrong
+            err = max(err.context, key=lambda e: (len(e.absolute_path), -len(e.schema_path)))
         problems.append(
             problem(
                 doc.file,
@@ -241,7 +242,7 @@ def _condition_problems(
 
 
 def _derived_order(
-    derived: list[DerivedFact], file: str
+    derived: list[DerivedFact], where: dict[str, tuple[YamlDocument, int]]
 ) -> tuple[list[DerivedFact], dict[str, list[str]]]:
     """Derived facts ordered so each comes after the ones it reads; cycles are errors."""
     names = {d.name for d in derived}
@@ -261,11 +262,12 @@ def _derived_order(
             return
         if state.get(name) == "busy":
             cycle = " -> ".join(trail + [name])
+            doc, index = where[name]
             raise InputError(
                 [
                     problem(
-                        file,
-                        None,
+                        doc.file,
+                        doc.line_of(("derived", index)),
                         f"derived facts depend on each other in a cycle: {cycle}",
                         f"afgeleide feiten hangen in een kring van elkaar af: {cycle}",
                     )
@@ -371,7 +373,7 @@ def collect_library(
                 derived.append(d)
         else:
             documents.append(doc)
-    ordered, derived_inputs = _derived_order(derived, "derived-facts.yaml")
+    ordered, derived_inputs = _derived_order(derived, derived_docs)
     kinds = dict(location_field_kinds())
     for d in ordered:
         kinds[d.name] = FieldKind("bool") if d.when else FieldKind("number")

@@ -47,6 +47,9 @@ def render_text(report: Report, colour: bool = True) -> str:
             na=counts[Outcome.not_applicable],
         ),
     ]
+    if report.warnings:
+        lines += [style(t("warnings", lang), bold=True, fg="yellow")]
+        lines += [f"  {w.render(lang)}" for w in report.warnings]
     if report.score.overall:
         o = report.score.overall
         span = f"{o.low}" if o.low == o.high else f"{o.low}–{o.high}"

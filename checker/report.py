@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker import consistency
 from checker.coming_changes import ComingChange, coming_changes
 from checker.engine import Engine
 from checker.facts import readable_values
@@ -34,6 +36,7 @@ class Report:
     norms_version: str
     facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
+    warnings: list[consistency.Inconsistency] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +53,9 @@ class Report:
             "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
             "coming_changes": [_change_dict(c) for c in self.coming_changes],
             "norms_version": self.norms_version,
+            "warnings": [
+                {"fields": list(w.fields), "message": w.render(self.lang)} for w in self.warnings
+            ],
         }
 
 
@@ -67,6 +73,32 @@ def _change_dict(c: ComingChange) -> dict[str, Any]:
     out = dataclasses.asdict(c)
     out["date"] = c.date.isoformat()
     return out
+
+
+def make_report(
+    library: Library,
+    location: Location,
+    source: str | None,
+    as_of: dt.date,
+    lang: str,
+    findings: list[Finding],
+    findings_on: Callable[[dt.date], list[Finding]] | None = None,
+) -> Report:
+    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes."""
+    changes = coming_changes(library, as_of, findings, findings_on) if findings_on else []
+    return Report(
+        location,
+        source,
+        as_of,
+        lang,
+        verdict(findings),
+        score(findings),
+        findings,
+        library.version,
+        facts_to_collect(findings),
+        changes,
+        consistency.warnings(location),
+    )
 
 
 class Checker:
@@ -93,25 +125,8 @@ class Checker:
         """Check one location; `look_ahead` adds the coming changes in the law (costs a
         re-evaluation per date on which a norm starts or ends within a year)."""
         findings = self.findings(location, as_of, lang)
-        changes = (
-            coming_changes(
-                self.library, as_of, findings, lambda day: self.findings(location, day, lang)
-            )
-            if look_ahead
-            else []
-        )
-        return Report(
-            location,
-            source,
-            as_of,
-            lang,
-            verdict(findings),
-            score(findings),
-            findings,
-            self.library.version,
-            facts_to_collect(findings),
-            changes,
-        )
+        later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
+        return make_report(self.library, location, source, as_of, lang, findings, later)
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
         return self.check(load_location(path), as_of, lang, str(path))

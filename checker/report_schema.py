@@ -94,6 +94,18 @@ class FindingOut(_Closed):
     citation: CitationOut
     remedy: str = _absent_unless("What to do; only for fail and unknown")
     missing: list[str] = _absent_unless("Facts to find out; only for unknown", min_length=1)
+    waiver: WaiverOut = _absent_unless(
+        "Only in `opvangtoets audit --waivers` output: the accepted deviation for a failure"
+    )
+
+
+class WaiverOut(_Closed):
+    status: Literal["waived", "expired"]
+    justification: str
+    accepted_by: str
+    expires: dt.date
+    file: str = Field(description="The waiver file")
+    line: int | None = Field(description="Line of the waiver in that file")
 
 
 class FactToCollectOut(_Closed):
@@ -114,6 +126,11 @@ class ComingChangeOut(_Closed):
     citation: CitationOut
 
 
+class WarningOut(_Closed):
+    fields: list[str] = Field(description="The facts that do not fit together")
+    message: str
+
+
 class ReportOut(_Closed):
     """One checked location. Checking several files gives a JSON array of these."""
 
@@ -131,6 +148,9 @@ class ReportOut(_Closed):
         description="Changes in the law within a year that change an outcome here"
     )
     norms_version: str = Field(description="Content hash of the norm library")
+    warnings: list[WarningOut] = Field(
+        description="Facts that look inconsistent but were checked (e.g. over capacity)"
+    )
 
 
 def report_json_schema() -> dict[str, Any]:

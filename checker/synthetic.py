@@ -3,18 +3,21 @@
 Every field is filled from what the location model allows (its type, its
 enum members, its bounds); a share of the optional fields is left out so
 that unknowns occur too. Counts are drawn so that the people add up
-(children within the occupancy, unaccompanied minors within the children).
+(children within the occupancy, unaccompanied minors within the children) and
+so that no error of `checker.consistency` occurs (its warnings may).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import types
 import typing
 from enum import Enum
 from typing import Any
 
+from checker.consistency import FAR_ABOVE_CAPACITY, PARTS
 from checker.location import Location
 
 PEOPLE = ("occupancy_total", "children_count", "unaccompanied_minors_count")
@@ -66,4 +69,13 @@ def random_location(rng: random.Random, index: int = 0, unknown_share: float = 0
     if "opening_date" in data and "planned_closing_date" in data:
         first, last = sorted([data["opening_date"], data["planned_closing_date"]])
         data["opening_date"], data["planned_closing_date"] = first, last
+    for part, whole, *_ in PARTS:
+        if part in data and whole in data and data[part] > data[whole]:
+            draw = rng.randint if isinstance(data[whole], int) else rng.uniform
+            data[part] = draw(0, data[whole])
+    occupancy, capacity = data.get("occupancy_total"), data.get("capacity_total")
+    if occupancy is not None and capacity is not None and occupancy > FAR_ABOVE_CAPACITY * capacity:
+        data["capacity_total"] = rng.randint(
+            math.ceil(occupancy / FAR_ABOVE_CAPACITY), occupancy * 2
+        )
     return data

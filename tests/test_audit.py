@@ -7,6 +7,7 @@ import json
 import random
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -15,6 +16,7 @@ from checker.cli import main
 from checker.errors import InputError
 from checker.location import Location
 from checker.location_table import csv_header, location_from_row, read_table
+from checker.report_schema import report_json_schema
 from checker.synthetic import random_location
 
 CASES = Path(__file__).parent.parent / "cases"
@@ -66,7 +68,7 @@ def test_audit_of_a_portfolio_with_bad_inputs(tmp_path):
     assert result.exit_code == 2, result.output
     assert "68 locations checked, 3 could not be checked" in result.output
     # the errors name file and line
-    assert f"{folder / 'loc-broken.yaml'}:3: not valid YAML" in result.output
+    assert f"{folder / 'loc-broken.yaml'}:2: not valid YAML" in result.output
     assert f"{table}:6: field 'children_count': expected a whole number, got 'many'" in (
         result.output
     )
@@ -77,7 +79,7 @@ def test_audit_of_a_portfolio_with_bad_inputs(tmp_path):
     assert len(rows) == 71
     errors = [r for r in rows if r["error"]]
     assert [r["file"] for r in errors] == [
-        str(folder / "loc-broken.yaml") + ":3",
+        str(folder / "loc-broken.yaml") + ":2",  # where the unclosed list starts
         f"{table}:6",
         f"{table}:13",
     ]
@@ -112,7 +114,7 @@ def test_audit_of_a_portfolio_with_bad_inputs(tmp_path):
     page = out["html"].read_text(encoding="utf-8")
     assert page.count('<section class="location"') == 68
     assert 'href="#loc-68"' in page and 'id="loc-68"' in page
-    assert "castle" in page and "loc-broken.yaml:3" in page
+    assert "castle" in page and "loc-broken.yaml:2" in page
     assert page.count('class="cell fail"') == sum(
         1 for loc in report["locations"] for f in loc["findings"] if f["outcome"] == "fail"
     )
@@ -240,6 +242,9 @@ def test_waived_failures_flip_a_non_compliant_case(tmp_path):
         assert finding["waiver"]["status"] == "waived"
         assert finding["waiver"]["justification"].startswith("accepted deviation for")
     assert after["summary"]["waived_failures"] == len(binding)
+    # each location in the audit JSON is a report of the published schema, waivers included
+    schema = jsonschema.Draft202012Validator(report_json_schema())
+    assert [e.message for e in schema.iter_errors(location)] == []
     assert location["score"] == before["locations"][0]["score"]  # the score is not changed
 
     # --no-waivers ignores the file

@@ -1,0 +1,74 @@
+"""Differential run: the durable_rules engine against the plain-Python evaluator.
+
+Generates seeded random valid locations (`checker.synthetic`), checks each as
+of a random day in 2025-2027 (and the days around 12 June 2026, when the
+directives change) with both `Engine(library).evaluate` and
+`checker.plain_evaluator.evaluate`, and prints how many locations and outcomes
+were compared and every disagreement. Exit code 1 if there is any.
+
+    python bench/differential.py --count 10000 [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+
+from checker import plain_evaluator
+from checker.engine import Engine
+from checker.location_loader import location_from_mapping
+from checker.norm_library import load_library
+from checker.synthetic import random_location
+
+FIRST, LAST = dt.date(2025, 1, 1), dt.date(2027, 12, 31)
+EDGES = [dt.date(2026, 6, 11), dt.date(2026, 6, 12)]
+UNKNOWN_SHARES = [0.0, 0.1, 0.3, 0.7]
+
+
+def compare(count: int, seed: int, engine: Engine | None = None, library=None):
+    """(locations, outcomes compared, disagreements as (id, day, norm, engine, plain))."""
+    library = library or load_library()
+    engine = engine or Engine(library)
+    rng = random.Random(seed)
+    outcomes, disagreements = 0, []
+    for index in range(count):
+        data = random_location(rng, index, rng.choice(UNKNOWN_SHARES))
+        location = location_from_mapping(data, f"synthetic-{index}")
+        day = (
+            rng.choice(EDGES)
+            if rng.random() < 0.1
+            else FIRST + dt.timedelta(days=rng.randint(0, (LAST - FIRST).days))
+        )
+        by_engine = {k: r.outcome for k, r in engine.evaluate(location, day).results.items()}
+        by_plain = plain_evaluator.evaluate(library, location, day)
+        outcomes += len(by_plain)
+        for norm_id in sorted(set(by_engine) | set(by_plain)):
+            got, want = by_engine.get(norm_id), by_plain.get(norm_id)
+            if got != want:
+                disagreements.append((data["id"], day, norm_id, got, want))
+    return count, outcomes, disagreements
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    locations, outcomes, disagreements = compare(args.count, args.seed)
+    seconds = time.perf_counter() - start
+    print(f"locations: {locations}  (seed {args.seed}, as-of days {FIRST} to {LAST})")
+    print(f"outcomes compared: {outcomes}")
+    print(f"disagreements: {len(disagreements)}")
+    for location_id, day, norm_id, got, want in disagreements[:50]:
+        show = lambda o: o.value if o else "absent"  # noqa: E731
+        print(f"  {location_id} as of {day}: {norm_id} engine {show(got)}, plain {show(want)}")
+    print(f"time: {seconds:.1f} s")
+    sys.exit(1 if disagreements else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Every limit that protects the checker from hostile or broken input, in one place.
+
+A location description is a few kilobytes with about a hundred values; the
+largest shipped norm file has 27 kB and 1,535 values. The limits
+are far above that, and low enough that no single file can make the checker
+use more than a few hundred megabytes or run for more than a few seconds.
+Each can be raised by an environment variable (and the number of locations
+also by `opvangtoets check --max-locations`); the message that reports a
+limit names the variable.
+
+| limit | default | checked in |
+|---|---|---|
+| file size | 5 MiB | `yaml_source.load_yaml`, before the file is read |
+| nesting depth | 50 | `yaml_source`, while the YAML is parsed |
+| aliases (`*name`) per file | 100 | `yaml_source`, while the YAML is parsed |
+| values per file, aliases expanded | 20,000 | `yaml_source`, while the YAML is parsed |
+| locations per run | 100,000 | `cli.check`, before any file is read |
+
+Numbers in a location must be finite and at most `NUMBER_BOUND` in size (not
+configurable: far beyond any real count or area, and within what the rules
+engine can hold); `location_loader` checks that.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from checker.errors import Problem, problem
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str
+    env: str
+    default: int
+    what_en: str
+    what_nl: str
+
+    def value(self) -> int:
+        """The limit in force: the environment variable if it holds a positive whole number."""
+        raw = os.environ.get(self.env, "").strip()
+        return int(raw) if raw.isdigit() and int(raw) > 0 else self.default
+
+    def exceeded(
+        self, file: str, line: int | None, found: int, option: str = "", limit: int | None = None
+    ) -> Problem:
+        """The problem to report when `file` goes beyond this limit (`found`: how far, or
+        where it stopped counting)."""
+        also_en = f" (or use {option})" if option else ""
+        also_nl = f" (of gebruik {option})" if option else ""
+        limit = limit or self.value()
+        return problem(
+            file,
+            line,
+            f"too large: {self.what_en} {found:,}, more than the limit of {limit:,}",
+            f"te groot: {self.what_nl} {_nl(found)}, meer dan de grens van {_nl(limit)}",
+            hint_en=f"set {self.env} to raise the limit{also_en}",
+            hint_nl=f"zet {self.env} hoger om de grens te verruimen{also_nl}",
+        )
+
+
+def _nl(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+MAX_FILE_BYTES = Limit(
+    "file size",
+    "OPVANGTOETS_MAX_FILE_BYTES",
+    5 * 1024 * 1024,
+    "file size in bytes",
+    "bestandsgrootte in bytes",
+)
+MAX_DEPTH = Limit("nesting depth", "OPVANGTOETS_MAX_DEPTH", 50, "nesting depth", "nestingsdiepte")
+MAX_ALIASES = Limit(
+    "aliases",
+    "OPVANGTOETS_MAX_ALIASES",
+    100,
+    "YAML aliases (*name)",
+    "YAML-aliassen (*naam)",
+)
+MAX_VALUES = Limit(
+    "values",
+    "OPVANGTOETS_MAX_VALUES",
+    20_000,
+    "values with aliases expanded",
+    "waarden met uitgevouwen aliassen",
+)
+MAX_LOCATIONS = Limit(
+    "locations per run",
+    "OPVANGTOETS_MAX_LOCATIONS",
+    100_000,
+    "location files in one run",
+    "locatiebestanden in één run",
+)
+
+NUMBER_BOUND = 1_000_000_000
+
+ALL = (MAX_FILE_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_VALUES, MAX_LOCATIONS)
