@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from checker.audit import Failed, LocationResult
 from checker.i18n import t
 from checker.norm_library import Library
+from checker.templating import environment
 from checker.verdict import Verdict
 
 VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
@@ -196,23 +195,21 @@ class HtmlOutput:
         )
 
     def render(self, summary: AuditSummary) -> str:
-        env = Environment(
-            loader=PackageLoader("checker", "templates"),
-            autoescape=select_autoescape(["html", "j2"]),
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
         lang = self.lang
-        return env.get_template("audit.html.j2").render(
-            lang=lang,
-            t=lambda key, **kw: t(key, lang, **kw),
-            as_of=self.as_of.isoformat(),
-            norms_version=self.library.version,
-            norms=[n for n in self.library.norms if n.in_force(self.as_of)],
-            verdicts=[v.value for v in Verdict],
-            summary=summary,
-            locations=self.locations,
-            errors=[error_dict(e, lang) for e in summary.errors],
+        return (
+            environment(html=True, trim=True)
+            .get_template("audit.html.j2")
+            .render(
+                lang=lang,
+                t=lambda key, **kw: t(key, lang, **kw),
+                as_of=self.as_of.isoformat(),
+                norms_version=self.library.version,
+                norms=[n for n in self.library.norms if n.in_force(self.as_of)],
+                verdicts=[v.value for v in Verdict],
+                summary=summary,
+                locations=self.locations,
+                errors=[error_dict(e, lang) for e in summary.errors],
+            )
         )
 
     def write(self, path: Path, summary: AuditSummary) -> None:

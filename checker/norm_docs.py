@@ -10,26 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import jinja2
-
 from checker.findings import citation
 from checker.i18n import LANGUAGES, t
 from checker.norm_library import Library, LibraryNorm
 from checker.norm_model import Dimension, Weight
+from checker.templating import environment
 
 DOC_FILES = {"en": "norms.md", "nl": "normen.md"}
 REGENERATE = "opvangtoets norms docs --output-dir docs"
-
-
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("checker", "templates"),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # Markdown, not HTML
-    )
 
 
 def validity(lib_norm: LibraryNorm, lang: str) -> str:
@@ -80,7 +68,7 @@ def render_docs(library: Library, lang: str) -> str:
         weights = Counter(n.weight for n in family["norms"])
         family["counts"] = [weights.get(w, 0) for w in Weight]
     return (
-        _environment()
+        environment(html=False, trim=True)
         .get_template("norms.md.j2")
         .render(
             lang=lang,

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import click
-import jinja2
 
 from checker.comparison import Comparison
 from checker.i18n import t
 from checker.render_plan import show, verdict_line
 from checker.report import Report
+from checker.templating import environment
 
 
 def _span(r: Any) -> str:
@@ -114,19 +113,9 @@ def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A",
     return "\n".join(lines) + "\n"
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("checker", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def render_html(comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B")) -> str:
     return (
-        _environment()
+        environment(html=True, trim=True)
         .get_template("diff.html.j2")
         .render(
             comp=comp,

@@ -47,10 +47,6 @@ def fact_titles(library: Library | None, lang: str) -> dict[str, str]:
     return titles
 
 
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def show_value(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
