@@ -19,7 +19,9 @@ from checker.cli_common import (
     norms_dir_option,
     report_problems,
 )
+from checker.errors import Problem, problem
 from checker.i18n import t
+from checker.limits import MAX_LOCATIONS
 
 
 @click.command()
@@ -55,6 +57,12 @@ from checker.i18n import t
     help="YAML file of accepted deviations (see README).",
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
+@click.option(
+    "--max-locations",
+    type=click.IntRange(min=1),
+    help="Refuse runs with more locations (default 100,000 or $OPVANGTOETS_MAX_LOCATIONS)"
+    " / grens aan het aantal locaties.",
+)
 def audit(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -66,6 +74,7 @@ def audit(
     html_out: str | None,
     waivers_file: str | None,
     no_waivers: bool,
+    max_locations: int | None,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -91,18 +100,31 @@ def audit(
         report_problems(exc.problems, lang)
         sys.exit(EXIT_INPUT)
     items = collect_inputs(paths)
+    limit = max_locations or MAX_LOCATIONS.value()
+    if len(items) > limit:
+        exceeded = MAX_LOCATIONS.exceeded(
+            "opvangtoets audit", None, len(items), "--max-locations", limit
+        )
+        report_problems([exceeded], lang)
+        sys.exit(EXIT_INPUT)
     options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
     summary = AuditSummary()
     outputs: list = [summary]
     handles = []
-    if csv_out:
-        handles.append(open(csv_out, "w", newline="", encoding="utf-8"))
-        outputs.append(CsvOutput(handles[-1], lang))
-    json_output = None
-    if json_out:
-        handles.append(open(json_out, "w", encoding="utf-8"))
-        json_output = JsonOutput(handles[-1], as_of, library, lang)
-        outputs.append(json_output)
+    try:  # refuse an unwritable output before checking anything
+        if csv_out:
+            handles.append(_open_output(csv_out, newline=""))
+            outputs.append(CsvOutput(handles[-1], lang))
+        json_output = None
+        if json_out:
+            handles.append(_open_output(json_out))
+            json_output = JsonOutput(handles[-1], as_of, library, lang)
+            outputs.append(json_output)
+        if html_out:
+            _open_output(html_out).close()
+    except OSError as exc:
+        report_problems([_unwritable(exc)], lang)
+        sys.exit(EXIT_INPUT)
     html_output = HtmlOutput(as_of, library, lang) if html_out else None
     if html_output:
         outputs.append(html_output)
@@ -127,6 +149,21 @@ def audit(
     if summary.errors:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
+
+
+def _open_output(path: str, newline: str | None = None):
+    return open(path, "w", newline=newline, encoding="utf-8")
+
+
+def _unwritable(exc: OSError) -> Problem:
+    return problem(
+        str(exc.filename),
+        None,
+        f"cannot write the output: {exc.strerror}",
+        f"kan de uitvoer niet schrijven: {exc.strerror}",
+        hint_en="choose another path",
+        hint_nl="kies een ander pad",
+    )
 
 
 def _with_progress(results, total: int, console, lang: str):

@@ -312,3 +312,27 @@ def test_a_malformed_waiver_file_stops_the_run(tmp_path):
     result = CliRunner().invoke(main, ["audit", str(PROCESS), "--waivers", str(waivers)])
     assert result.exit_code == 2
     assert f"{waivers}:7: onbekende norm-id 'CRC-3.9'" in result.output
+
+
+def test_an_audit_over_the_location_limit_is_refused_before_any_is_checked(tmp_path):
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(
+        main, ["audit", str(CASES), "--max-locations", "2", "--csv", str(out), "--lang", "en"]
+    )
+    shipped = len(list(CASES.glob("*.yaml")))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"opvangtoets audit: too large: location files in one run {shipped}, more than the "
+        "limit of 2 — set OPVANGTOETS_MAX_LOCATIONS to raise the limit (or use --max-locations)"
+    )
+    assert not out.exists()
+
+
+def test_an_unwritable_output_is_refused_before_any_is_checked(tmp_path):
+    target = tmp_path / "no-such-dir" / "out.json"
+    result = CliRunner().invoke(main, ["audit", str(PROCESS), "--json", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"{target}: kan de uitvoer niet schrijven: No such file or directory — kies een ander pad"
+    )
+    assert "getoetst" not in result.output
