@@ -24,7 +24,9 @@ from checker.cli_common import (
     expand_paths,
     lang_option,
     make_checker,
+    max_locations_option,
     norms_dir_option,
+    refuse_too_many,
     report_problems,
 )
 from checker.cli_norms import norms
@@ -33,7 +35,6 @@ from checker.cli_report_schema import report_schema
 from checker.engine import EngineError
 from checker.errors import InputError, problem
 from checker.i18n import t
-from checker.limits import MAX_LOCATIONS
 from checker.location import location_json_schema
 from checker.location_loader import load_location
 from checker.render_text import render_text
@@ -70,12 +71,7 @@ def main() -> None:
     help="Write the report to this file; for several locations a directory that gets "
     "<location id>.<format> each / schrijf het rapport naar dit bestand (of deze map).",
 )
-@click.option(
-    "--max-locations",
-    type=click.IntRange(min=1),
-    help="Refuse runs with more location files (default 100,000 or $OPVANGTOETS_MAX_LOCATIONS)"
-    " / grens aan het aantal locaties.",
-)
+@max_locations_option
 def check(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -93,17 +89,7 @@ def check(
     if fmt == "html" and not output and not one_file:
         raise click.UsageError(t("several_reports_need_output", lang))
     files, problems = expand_paths(paths)
-    limit = max_locations or MAX_LOCATIONS.value()
-    if len(files) > limit:
-        report_problems(
-            [
-                MAX_LOCATIONS.exceeded(
-                    "opvangtoets check", None, len(files), "--max-locations", limit
-                )
-            ],
-            lang,
-        )
-        sys.exit(EXIT_INPUT)
+    refuse_too_many("check", len(files), max_locations, lang)
     checker = None  # compiled at the first good location: a bad file is refused quickly
     reports: list[Report] = []
     for path in files:

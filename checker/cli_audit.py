@@ -16,12 +16,13 @@ from checker.cli_common import (
     EXIT_OK,
     as_of_option,
     lang_option,
+    max_locations_option,
     norms_dir_option,
+    refuse_too_many,
     report_problems,
 )
 from checker.errors import Problem, problem
 from checker.i18n import t
-from checker.limits import MAX_LOCATIONS
 
 
 @click.command()
@@ -57,12 +58,7 @@ from checker.limits import MAX_LOCATIONS
     help="YAML file of accepted deviations (see README).",
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
-@click.option(
-    "--max-locations",
-    type=click.IntRange(min=1),
-    help="Refuse runs with more locations (default 100,000 or $OPVANGTOETS_MAX_LOCATIONS)"
-    " / grens aan het aantal locaties.",
-)
+@max_locations_option
 def audit(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -100,13 +96,7 @@ def audit(
         report_problems(exc.problems, lang)
         sys.exit(EXIT_INPUT)
     items = collect_inputs(paths)
-    limit = max_locations or MAX_LOCATIONS.value()
-    if len(items) > limit:
-        exceeded = MAX_LOCATIONS.exceeded(
-            "opvangtoets audit", None, len(items), "--max-locations", limit
-        )
-        report_problems([exceeded], lang)
-        sys.exit(EXIT_INPUT)
+    refuse_too_many("audit", len(items), max_locations, lang)
     options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
     summary = AuditSummary()
     outputs: list = [summary]

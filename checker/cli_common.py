@@ -11,6 +11,7 @@ import click
 from checker.engine import EngineError
 from checker.errors import InputError, Problem, problem
 from checker.i18n import LANGUAGES
+from checker.limits import MAX_LOCATIONS
 from checker.report import Checker
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -86,3 +87,20 @@ as_of_option = click.option(
     callback=parse_date,
     help="Date of the check, YYYY-MM-DD (default: today) / peildatum.",
 )
+max_locations_option = click.option(
+    "--max-locations",
+    type=click.IntRange(min=1),
+    help="Refuse runs with more locations (default 100,000 or $OPVANGTOETS_MAX_LOCATIONS)"
+    " / grens aan het aantal locaties.",
+)
+
+
+def refuse_too_many(command: str, count: int, max_locations: int | None, lang: str) -> None:
+    """Stop with exit 2 before anything is checked when a run has more locations than allowed."""
+    limit = max_locations or MAX_LOCATIONS.value()
+    if count > limit:
+        exceeded = MAX_LOCATIONS.exceeded(
+            f"opvangtoets {command}", None, count, "--max-locations", limit
+        )
+        report_problems([exceeded], lang)
+        sys.exit(EXIT_INPUT)
