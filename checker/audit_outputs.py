@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from checker.audit import Failed, LocationResult
-from checker.i18n import t
 from checker.norm_library import Library
-from checker.templating import environment
+from checker.templating import render_template
 from checker.verdict import Verdict
 
 VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
@@ -196,20 +195,17 @@ class HtmlOutput:
 
     def render(self, summary: AuditSummary) -> str:
         lang = self.lang
-        return (
-            environment(html=True, trim=True)
-            .get_template("audit.html.j2")
-            .render(
-                lang=lang,
-                t=lambda key, **kw: t(key, lang, **kw),
-                as_of=self.as_of.isoformat(),
-                norms_version=self.library.version,
-                norms=[n for n in self.library.norms if n.in_force(self.as_of)],
-                verdicts=[v.value for v in Verdict],
-                summary=summary,
-                locations=self.locations,
-                errors=[error_dict(e, lang) for e in summary.errors],
-            )
+        return render_template(
+            "audit.html.j2",
+            lang,
+            html=True,
+            as_of=self.as_of.isoformat(),
+            norms_version=self.library.version,
+            norms=[n for n in self.library.norms if n.in_force(self.as_of)],
+            verdicts=[v.value for v in Verdict],
+            summary=summary,
+            locations=self.locations,
+            errors=[error_dict(e, lang) for e in summary.errors],
         )
 
     def write(self, path: Path, summary: AuditSummary) -> None:

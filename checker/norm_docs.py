@@ -14,7 +14,7 @@ from checker.findings import citation
 from checker.i18n import LANGUAGES, t
 from checker.norm_library import Library, LibraryNorm
 from checker.norm_model import Dimension, Weight
-from checker.templating import environment
+from checker.templating import render_template
 
 DOC_FILES = {"en": "norms.md", "nl": "normen.md"}
 REGENERATE = "opvangtoets norms docs --output-dir docs"
@@ -67,18 +67,15 @@ def render_docs(library: Library, lang: str) -> str:
         ]
         weights = Counter(n.weight for n in family["norms"])
         family["counts"] = [weights.get(w, 0) for w in Weight]
-    return (
-        environment(html=False, trim=True)
-        .get_template("norms.md.j2")
-        .render(
-            lang=lang,
-            t=lambda key, **kw: t(key, lang, **kw),
-            families=list(families.values()),
-            weights=[t(w.value, lang) for w in Weight],
-            total=len(library.norms),
-            other_doc=DOC_FILES["nl" if lang == "en" else "en"],
-            command=REGENERATE,
-        )
+    return render_template(
+        "norms.md.j2",
+        lang,
+        html=False,
+        families=list(families.values()),
+        weights=[t(w.value, lang) for w in Weight],
+        total=len(library.norms),
+        other_doc=DOC_FILES["nl" if lang == "en" else "en"],
+        command=REGENERATE,
     )
 
 

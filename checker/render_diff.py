@@ -10,7 +10,7 @@ from checker.comparison import Comparison
 from checker.i18n import t
 from checker.render_plan import show, verdict_line
 from checker.report import Report
-from checker.templating import environment
+from checker.templating import render_template
 
 
 def _span(r: Any) -> str:
@@ -114,16 +114,13 @@ def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A",
 
 
 def render_html(comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B")) -> str:
-    return (
-        environment(html=True, trim=True)
-        .get_template("diff.html.j2")
-        .render(
-            comp=comp,
-            lang=lang,
-            labels=labels,
-            t=lambda key, **kw: t(key, lang, **kw),
-            show=lambda v: show(v, lang),
-            who=_who,
-            scores=score_rows(comp, lang),
-        )
+    return render_template(
+        "diff.html.j2",
+        lang,
+        html=True,
+        comp=comp,
+        labels=labels,
+        show=lambda v: show(v, lang),
+        who=_who,
+        scores=score_rows(comp, lang),
     )

@@ -6,6 +6,8 @@ from functools import cache
 
 import jinja2
 
+from checker.i18n import t
+
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -31,3 +33,12 @@ def environment(html: bool, trim: bool = False) -> jinja2.Environment:
     env.filters["cap"] = capitalised
     env.filters["cell"] = table_cell
     return env
+
+
+def render_template(name: str, lang: str, *, html: bool, **context: object) -> str:
+    """A trimmed template rendered in `lang`, with `t(key, **values)` for its labels."""
+    return (
+        environment(html=html, trim=True)
+        .get_template(name)
+        .render(lang=lang, t=lambda key, **kw: t(key, lang, **kw), **context)
+    )
