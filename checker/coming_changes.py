@@ -45,8 +45,8 @@ def transition_dates(library: Library, as_of: dt.date) -> list[dt.date]:
     return sorted(days)
 
 
-def _successor_topics(library: Library, day: dt.date) -> dict[str, LibraryNorm]:
-    return {n.norm.topic: n for n in library.norms if n.norm.topic and n.valid_from == day}
+def _by_topic(norms: list[LibraryNorm]) -> dict[str, LibraryNorm]:
+    return {n.norm.topic: n for n in norms if n.norm.topic}
 
 
 def coming_changes(
@@ -60,19 +60,12 @@ def coming_changes(
     changes: list[ComingChange] = []
     for day in transition_dates(library, as_of):
         then = {f.norm_id: f for f in findings_on(day)}
-        successors = _successor_topics(library, day)
+        ending = [n for n in library.norms if n.valid_until == day - dt.timedelta(days=1)]
+        predecessors = _by_topic(ending)
+        successors = _by_topic([n for n in library.norms if n.valid_from == day])
         for n in library.norms:
             if n.valid_from == day:
-                old = next(
-                    (
-                        o
-                        for o in library.norms
-                        if o.norm.topic == n.norm.topic
-                        and o.norm.topic
-                        and o.valid_until == day - dt.timedelta(days=1)
-                    ),
-                    None,
-                )
+                old = predecessors.get(n.norm.topic) if n.norm.topic else None
                 before = now[old.id].outcome if old else None
                 after = then[n.id].outcome
                 if after == Outcome.not_applicable and before in (None, Outcome.not_applicable):
