@@ -119,9 +119,8 @@ def check(
     elif fmt in ("html", "md"):
         click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))
     elif fmt == "json":
-        single = len(paths) == 1 and not Path(paths[0]).is_dir()
-        if reports or not single:
-            payload = reports[0].to_dict() if single else [r.to_dict() for r in reports]
+        if reports or not one_file:
+            payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty()
