@@ -401,10 +401,6 @@ class Location(BaseModel):
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
 
 
-def location_fields() -> set[str]:
-    return set(Location.model_fields)
-
-
 def location_json_schema() -> dict[str, Any]:
     schema = Location.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

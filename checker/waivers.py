@@ -82,9 +82,6 @@ class Waivers:
         for w in waivers or []:
             self.by_location.setdefault(w.location_id, {})[w.norm_id] = w
 
-    def __len__(self) -> int:
-        return sum(len(v) for v in self.by_location.values())
-
     def for_location(self, location_id: str) -> dict[str, Waiver]:
         return self.by_location.get(location_id, {})
 
