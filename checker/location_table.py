@@ -19,7 +19,7 @@ import csv
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -45,6 +45,12 @@ def _base(annotation: Any) -> Any:
 
 
 _FIELD_TYPES = {name: _base(info.annotation) for name, info in Location.model_fields.items()}
+
+
+def cell_value(name: str, text: str) -> Any:
+    """Text typed for field `name` (a CSV cell, a web form input) as the value it takes."""
+    kind = _FIELD_TYPES.get(name)
+    return text if kind is None or name in ("id", "name") else _cell(kind, text)
 
 
 def _cell(kind: Any, text: str) -> Any:
@@ -82,40 +88,45 @@ def read_table(path: Path) -> Iterator[TableRow]:
             [problem(file, None, f"cannot read: {exc.strerror}", f"niet te lezen: {exc.strerror}")]
         ) from None
     with handle:
-        reader = csv.reader(handle)
+        yield from table_rows(handle, file)
+
+
+def table_rows(handle: Iterable[str], file: str) -> Iterator[TableRow]:
+    """The rows of a table read from `handle` (a file, or an upload's text)."""
+    reader = csv.reader(handle)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise InputError(
+            [
+                problem(
+                    file,
+                    1,
+                    "the table is empty: the first row must name the location fields",
+                    "de tabel is leeg: de eerste rij moet de locatievelden noemen",
+                    hint_en="start from `opvangtoets new --csv`",
+                    hint_nl="begin met `opvangtoets new --csv`",
+                )
+            ]
+        ) from None
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise InputError(
+            [problem(file, 1, f"not a CSV table: {exc}", f"geen CSV: {exc}")]
+        ) from None
+    line = reader.line_num
+    while True:
         try:
-            header = [h.strip() for h in next(reader)]
+            cells = next(reader)
         except StopIteration:
-            raise InputError(
-                [
-                    problem(
-                        file,
-                        1,
-                        "the table is empty: the first row must name the location fields",
-                        "de tabel is leeg: de eerste rij moet de locatievelden noemen",
-                        hint_en="start from `opvangtoets new --csv`",
-                        hint_nl="begin met `opvangtoets new --csv`",
-                    )
-                ]
-            ) from None
+            return
         except (csv.Error, UnicodeDecodeError) as exc:
             raise InputError(
-                [problem(file, 1, f"not a CSV table: {exc}", f"geen CSV: {exc}")]
+                [problem(file, line + 1, f"not a CSV table: {exc}", f"geen CSV: {exc}")]
             ) from None
-        line = reader.line_num
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise InputError(
-                    [problem(file, line + 1, f"not a CSV table: {exc}", f"geen CSV: {exc}")]
-                ) from None
-            start, line = line + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue  # blank line
-            yield TableRow(file, start, row_mapping(header, cells))
+        start, line = line + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue  # blank line
+        yield TableRow(file, start, row_mapping(header, cells))
 
 
 def row_mapping(header: list[str], cells: list[str]) -> dict[str, Any]:
@@ -125,8 +136,7 @@ def row_mapping(header: list[str], cells: list[str]) -> dict[str, Any]:
         text = text.strip()
         if not text or not name:
             continue
-        kind = _FIELD_TYPES.get(name)
-        data[name] = text if kind is None or name in ("id", "name") else _cell(kind, text)
+        data[name] = cell_value(name, text)
     if len(cells) > len(header):
         data["(extra cells)"] = cells[len(header) :]
     return data

@@ -7,10 +7,10 @@ from enum import Enum
 from typing import Any
 
 import click
-import yaml
 
 from checker.conditions import describe_leaf
 from checker.i18n import t
+from checker.location_yaml import yaml_line
 from checker.norm_model import Outcome
 from checker.remedies import Plan
 from checker.render_text import VERDICT_COLOUR
@@ -103,23 +103,6 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _yaml_line(name: str, value: Any) -> str:
-    value = _plain(value)
-    if isinstance(value, list):  # a list on one line, as the shipped cases write it
-        flow = yaml.safe_dump(value, default_flow_style=True, width=10**6).strip()
-        return f"{name}: {flow}"
-    text = yaml.safe_dump({name: value}, default_flow_style=False, allow_unicode=True, width=10**6)
-    return text.rstrip("\n")
-
-
 def improved_yaml(plan: Plan, source: str | None) -> str:
     """The improved location in field order; each changed fact carries a comment saying
     what it was and which norms it is for (re-loadable like any location file)."""
@@ -139,7 +122,7 @@ def improved_yaml(plan: Plan, source: str | None) -> str:
             if change:  # the plan makes this fact unknown
                 lines.append(f"# {name}: removed, was {show(change.before, 'en')}{norms}")
             continue
-        line = _yaml_line(name, data[name])
+        line = yaml_line(name, data[name])
         if change:
             if change.to_confirm:
                 line += f"  # to confirm: was unknown{norms}"

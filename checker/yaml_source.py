@@ -360,7 +360,13 @@ def _read(path: Path, file: str) -> bytes:
 
 def load_yaml(path: Path) -> YamlDocument:
     file = str(path)
-    raw = _read(path, file)
+    return load_yaml_bytes(_read(path, file), file)
+
+
+def load_yaml_bytes(raw: bytes, file: str) -> YamlDocument:
+    """Bytes from a file or an upload, checked for size and encoding like a file on disk."""
+    if len(raw) > MAX_FILE_BYTES.value():
+        _refuse(MAX_FILE_BYTES.exceeded(file, None, len(raw)))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         _fail(
             file,
