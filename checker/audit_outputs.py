@@ -194,11 +194,12 @@ class HtmlOutput:
         )
 
     def render(self, summary: AuditSummary) -> str:
+        return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
+
+    def context(self, summary: AuditSummary) -> dict[str, Any]:
+        """What the portfolio page shows (the web page renders it in its own frame)."""
         lang = self.lang
-        return render_template(
-            "audit.html.j2",
-            lang,
-            html=True,
+        return dict(
             as_of=self.as_of.isoformat(),
             norms_version=self.library.version,
             norms=[n for n in self.library.norms if n.in_force(self.as_of)],

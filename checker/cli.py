@@ -32,6 +32,7 @@ from checker.cli_common import (
 from checker.cli_norms import norms
 from checker.cli_plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli_report_schema import report_schema
+from checker.cli_serve import serve_command
 from checker.engine import EngineError
 from checker.errors import InputError, problem
 from checker.i18n import t
@@ -143,6 +144,7 @@ main.add_command(diff_command)
 main.add_command(new_command)
 main.add_command(report_schema)
 main.add_command(audit)
+main.add_command(serve_command)
 
 if __name__ == "__main__":
     main()

@@ -366,6 +366,212 @@ LABELS: dict[str, dict[str, str]] = {
     "waiver_expired": {"en": "waiver expired", "nl": "waiver verlopen"},
     "absent": {"en": "not in force", "nl": "niet van kracht"},
     "warnings": {"en": "Warnings", "nl": "Waarschuwingen"},
+    # web page (`opvangtoets serve`)
+    "web_title": {"en": "Check a reception location", "nl": "Toets een opvanglocatie"},
+    "web_intro": {
+        "en": "Describe a place where asylum-seeking children live and see which norms it meets, "
+        "which it breaks and which cannot be judged yet, each with its legal source.",
+        "nl": "Beschrijf een plek waar asielzoekende kinderen wonen en zie aan welke normen die "
+        "voldoet, welke worden geschonden en welke nog niet te beoordelen zijn, elk met de "
+        "juridische bron.",
+    },
+    "web_private": {
+        "en": "This page runs on your own computer. Nothing you enter is sent elsewhere or saved, "
+        "unless you download it yourself.",
+        "nl": "Deze pagina draait op uw eigen computer. Niets wat u invult gaat naar elders of "
+        "wordt bewaard, tenzij u het zelf downloadt.",
+    },
+    "web_empty_unknown": {
+        "en": "Fill in what you know and leave the rest empty: an empty field counts as not "
+        "known, and norms that need it are reported as unknown, never as met.",
+        "nl": "Vul in wat u weet en laat de rest leeg: een leeg veld telt als onbekend, en normen "
+        "die het nodig hebben worden als onbekend gemeld, nooit als voldaan.",
+    },
+    "web_form_heading": {"en": "Describe the location", "nl": "Beschrijf de locatie"},
+    "web_check": {"en": "Check", "nl": "Toetsen"},
+    "web_upload_heading": {"en": "Or upload a file", "nl": "Of upload een bestand"},
+    "web_upload_help": {
+        "en": "A location description (.yaml) gives its report; a table of locations (.csv, as "
+        "`opvangtoets audit` reads it) gives a portfolio overview. At most {limit}.",
+        "nl": "Een locatiebeschrijving (.yaml) geeft het rapport; een tabel met locaties (.csv, "
+        "zoals `opvangtoets audit` die leest) geeft een portfolio-overzicht. Hoogstens {limit}.",
+    },
+    "web_upload": {"en": "Upload and check", "nl": "Uploaden en toetsen"},
+    "web_new_check": {"en": "New check", "nl": "Nieuwe toets"},
+    "web_other_language": {"en": "Nederlands", "nl": "English"},
+    "web_download": {"en": "Download as YAML", "nl": "Downloaden als YAML"},
+    "web_download_help": {
+        "en": "The file `opvangtoets check` reads: keep it to check again or change later.",
+        "nl": "Het bestand dat `opvangtoets check` leest: bewaar het om later opnieuw te toetsen "
+        "of aan te passen.",
+    },
+    "web_what_if": {
+        "en": "What if…? Change facts and see which findings change",
+        "nl": "Wat als…? Verander feiten en zie welke bevindingen veranderen",
+    },
+    "web_what_if_help": {
+        "en": "The form holds the facts of this report. Change some and compare; the report "
+        "above stays as it is.",
+        "nl": "Het formulier bevat de feiten van dit rapport. Verander er een paar en vergelijk; "
+        "het rapport hierboven blijft zoals het is.",
+    },
+    "web_compare": {"en": "Show what changes", "nl": "Toon wat er verandert"},
+    "web_what_if_title": {"en": "What if: {facts}", "nl": "Wat als: {facts}"},
+    "web_nothing_changed": {
+        "en": "No fact was changed: change at least one field.",
+        "nl": "Er is geen feit veranderd: verander ten minste één veld.",
+    },
+    "web_keep_change": {
+        "en": "Continue with the changed location",
+        "nl": "Verder met de gewijzigde locatie",
+    },
+    "web_back": {"en": "Back to the report before the change", "nl": "Terug naar het rapport"},
+    "web_problems": {
+        "en": "Nothing was checked: {n} problem(s) to fix first",
+        "nl": "Er is niets getoetst: eerst {n} probleem/problemen oplossen",
+    },
+    "web_fix_fields": {
+        "en": "The fields concerned are marked below; the rest of what you entered is kept.",
+        "nl": "De betreffende velden zijn hieronder gemarkeerd; de rest van wat u invulde blijft "
+        "staan.",
+    },
+    "web_file_problems": {
+        "en": "The file could not be checked",
+        "nl": "Het bestand kon niet worden getoetst",
+    },
+    "web_file_lines": {
+        "en": "The file, with each problem under its line",
+        "nl": "Het bestand, met elk probleem onder de regel waar het over gaat",
+    },
+    "web_choose_file": {
+        "en": "choose a .yaml, .yml or .csv file first",
+        "nl": "kies eerst een .yaml-, .yml- of .csv-bestand",
+    },
+    "web_wrong_kind": {
+        "en": "not a location description (.yaml, .yml) or table (.csv)",
+        "nl": "geen locatiebeschrijving (.yaml, .yml) of tabel (.csv)",
+    },
+    "web_too_large": {
+        "en": "The upload is larger than {limit}, the limit for one file. Split the table, or "
+        "set {env} when starting `opvangtoets serve`.",
+        "nl": "De upload is groter dan {limit}, de grens voor één bestand. Splits de tabel, of "
+        "zet {env} bij het starten van `opvangtoets serve`.",
+    },
+    "web_not_found": {
+        "en": "There is no page here. Start a new check.",
+        "nl": "Hier is geen pagina. Begin een nieuwe toets.",
+    },
+    "web_bad_request": {
+        "en": "The page did not receive what it needs. Start a new check.",
+        "nl": "De pagina kreeg niet wat ze nodig heeft. Begin een nieuwe toets.",
+    },
+    "web_internal": {
+        "en": "The checker failed on this request: {error}. Nothing was saved. Please report it "
+        "with what you entered.",
+        "nl": "De checker faalde bij dit verzoek: {error}. Er is niets bewaard. Meld het graag, "
+        "met wat u invulde.",
+    },
+    "web_error": {"en": "Something went wrong", "nl": "Er ging iets mis"},
+    "web_form_source": {"en": "form", "nl": "formulier"},
+    "web_yaml_comment": {
+        "en": "Written by the opvangtoets web page on {date}. Check it with: "
+        "opvangtoets check {file}",
+        "nl": "Geschreven door de opvangtoets-webpagina op {date}. Toets het met: "
+        "opvangtoets check {file}",
+    },
+    "web_not_a_date": {
+        "en": "'{value}' is not a date — use YYYY-MM-DD",
+        "nl": "'{value}' is geen datum — gebruik JJJJ-MM-DD",
+    },
+    "web_not_known": {"en": "not known", "nl": "onbekend"},
+    "web_norms_using": {"en": "norms that use it: {n}", "nl": "normen die het gebruiken: {n}"},
+    "web_id_help": {
+        "en": "lower-case letters, digits and hyphens; left empty, it is made from the name",
+        "nl": "kleine letters, cijfers en streepjes; leeg gelaten wordt het uit de naam gemaakt",
+    },
+    "web_line": {"en": "line", "nl": "regel"},
+    "web_serving": {
+        "en": "opvangtoets serve: open {url} in your browser (stop with Ctrl+C).",
+        "nl": "opvangtoets serve: open {url} in uw browser (stoppen met Ctrl+C).",
+    },
+    "web_loopback": {
+        "en": "Listening on {host} only: no other computer can reach this page.",
+        "nl": "Luistert alleen op {host}: geen andere computer kan deze pagina bereiken.",
+    },
+    "web_exposed": {
+        "en": "Listening on {host}: other computers on the network can reach this page and "
+        "everything entered in it.",
+        "nl": "Luistert op {host}: andere computers in het netwerk kunnen deze pagina bereiken, "
+        "en alles wat erin wordt ingevuld.",
+    },
+    "web_port_taken": {
+        "en": "cannot listen on {host}:{port}: {reason}",
+        "nl": "kan niet luisteren op {host}:{port}: {reason}",
+    },
+    "web_port_hint": {
+        "en": "choose another port with --port (0 picks a free one)",
+        "nl": "kies een andere poort met --port (0 kiest een vrije)",
+    },
+    # form themes
+    "theme_location": {"en": "The location", "nl": "De locatie"},
+    "theme_people": {"en": "The people", "nl": "De bewoners"},
+    "theme_building": {"en": "The building", "nl": "Het gebouw"},
+    "theme_education": {"en": "Education", "nl": "Onderwijs"},
+    "theme_play": {"en": "Play", "nl": "Spelen"},
+    "theme_privacy_safety": {"en": "Privacy and safety", "nl": "Privacy en veiligheid"},
+    "theme_health": {"en": "Health", "nl": "Gezondheid"},
+    "theme_staff": {"en": "Staff and guardianship", "nl": "Personeel en voogdij"},
+    "theme_rights": {"en": "Children's rights and say", "nl": "Kinderrechten en inspraak"},
+    "theme_stay": {"en": "Stay and moves", "nl": "Verblijf en verhuizingen"},
+    # values of the location's choice fields
+    "LocationType.regular_azc": {"en": "regular reception centre (azc)", "nl": "regulier azc"},
+    "LocationType.registration_centre": {"en": "registration centre", "nl": "aanmeldcentrum"},
+    "LocationType.process_location": {"en": "process location", "nl": "proceslocatie"},
+    "LocationType.uam_process_location": {
+        "en": "process location for unaccompanied minors",
+        "nl": "proceslocatie voor amv's",
+    },
+    "LocationType.small_scale_unit": {
+        "en": "small-scale unit",
+        "nl": "kleinschalige woonvoorziening",
+    },
+    "LocationType.family_location": {"en": "family location", "nl": "gezinslocatie"},
+    "LocationType.emergency_shelter": {"en": "emergency shelter", "nl": "noodopvang"},
+    "LocationType.crisis_emergency_shelter": {
+        "en": "crisis emergency shelter",
+        "nl": "crisisnoodopvang",
+    },
+    "LocationType.temporary_municipal_shelter": {
+        "en": "temporary municipal shelter",
+        "nl": "tijdelijke gemeentelijke opvang",
+    },
+    "LocationType.permit_holder_shelter": {
+        "en": "shelter for permit holders",
+        "nl": "opvang voor statushouders",
+    },
+    "LocationType.other": {"en": "other", "nl": "anders"},
+    "BuildingType.purpose_built": {"en": "built for reception", "nl": "gebouwd voor opvang"},
+    "BuildingType.housing": {"en": "houses or flats", "nl": "woningen"},
+    "BuildingType.modular_units": {"en": "modular units", "nl": "modulaire units"},
+    "BuildingType.hotel": {"en": "hotel", "nl": "hotel"},
+    "BuildingType.ship": {"en": "ship", "nl": "schip"},
+    "BuildingType.sports_hall": {"en": "sports hall", "nl": "sporthal"},
+    "BuildingType.event_hall": {"en": "event hall", "nl": "evenementenhal"},
+    "BuildingType.office": {"en": "office building", "nl": "kantoorgebouw"},
+    "BuildingType.tents": {"en": "tents", "nl": "tenten"},
+    "BuildingType.other": {"en": "other", "nl": "anders"},
+    "Operator.COA": {"en": "COA", "nl": "COA"},
+    "Operator.municipality": {"en": "municipality", "nl": "gemeente"},
+    "Operator.safety_region": {"en": "safety region", "nl": "veiligheidsregio"},
+    "Operator.Nidos": {"en": "Nidos", "nl": "Nidos"},
+    "Operator.other": {"en": "other", "nl": "anders"},
+    "Population.families": {"en": "families", "nl": "gezinnen"},
+    "Population.single_adults": {"en": "single adults", "nl": "alleenstaande volwassenen"},
+    "Population.unaccompanied_minors": {
+        "en": "unaccompanied minors",
+        "nl": "alleenstaande minderjarigen (amv)",
+    },
+    "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
 }
 
 

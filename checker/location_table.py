@@ -44,12 +44,13 @@ def _base(annotation: Any) -> Any:
     return annotation
 
 
-_FIELD_TYPES = {name: _base(info.annotation) for name, info in Location.model_fields.items()}
+#: The type of every location field, without `| None`.
+FIELD_TYPES = {name: _base(info.annotation) for name, info in Location.model_fields.items()}
 
 
 def cell_value(name: str, text: str) -> Any:
     """Text typed for field `name` (a CSV cell, a web form input) as the value it takes."""
-    kind = _FIELD_TYPES.get(name)
+    kind = FIELD_TYPES.get(name)
     return text if kind is None or name in ("id", "name") else _cell(kind, text)
 
 

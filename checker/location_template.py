@@ -21,6 +21,7 @@ UNITS = {
     "_m": ("metres", "meter"),
     "_working_days_max": ("working days", "werkdagen"),
     "_days_max": ("days", "dagen"),
+    "_hours_max": ("hours", "uren"),
     "_months": ("months", "maanden"),
     "_years": ("years", "jaren"),
     "_count": ("number of persons", "aantal personen"),
@@ -28,7 +29,7 @@ UNITS = {
 }
 
 
-def _unit(name: str) -> tuple[str, str] | None:
+def unit_of(name: str) -> tuple[str, str] | None:
     return next((u for suffix, u in UNITS.items() if name.endswith(suffix)), None)
 
 
@@ -93,7 +94,7 @@ def location_template(library: Library, location_type: str | None = None) -> str
         ]
     for name, info in Location.model_fields.items():
         en, _, nl = (info.description or "").partition(" / ")
-        unit = _unit(name)
+        unit = unit_of(name)
         kind = _kind(name, library)
         required = info.is_required()
         head = f"{kind}{f', {unit[0]}' if unit else ''}"

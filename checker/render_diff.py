@@ -28,7 +28,7 @@ def score_rows(comp: Comparison, lang: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _who(report: Report) -> str:
+def who_of(report: Report) -> str:
     where = f" — {report.source}" if report.source else ""
     return f"{report.location.name} ({report.location.id}){where}"
 
@@ -38,9 +38,9 @@ def render_text(
 ) -> str:
     style = click.style if colour else (lambda s, **kw: s)
     left, right = labels
-    same = _who(comp.before) == _who(comp.after)
-    lines = [_who(comp.before)] if same else [f"{left}: {_who(comp.before)}"]
-    lines += [] if same else [f"{right}: {_who(comp.after)}"]
+    same = who_of(comp.before) == who_of(comp.after)
+    lines = [who_of(comp.before)] if same else [f"{left}: {who_of(comp.before)}"]
+    lines += [] if same else [f"{right}: {who_of(comp.after)}"]
     lines += [
         f"{t('as_of', lang)} {comp.after.as_of.isoformat()}",
         "",
@@ -77,8 +77,8 @@ def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A",
     lines = [
         f"# {_md(comp.before.location.name)} / {_md(comp.after.location.name)}",
         "",
-        f"- **{left}**: {_md(_who(comp.before))}",
-        f"- **{right}**: {_md(_who(comp.after))}",
+        f"- **{left}**: {_md(who_of(comp.before))}",
+        f"- **{right}**: {_md(who_of(comp.after))}",
         f"- {t('as_of', lang)} {comp.after.as_of.isoformat()}",
         "",
         f"| | {left} | {right} |",
@@ -121,6 +121,6 @@ def render_html(comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B"
         comp=comp,
         labels=labels,
         show=lambda v: show(v, lang),
-        who=_who,
+        who=who_of,
         scores=score_rows(comp, lang),
     )

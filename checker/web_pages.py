@@ -1,0 +1,167 @@
+"""The pages of `opvangtoets serve`, rendered from the templates the reports use.
+
+The report page is the HTML report of `check --format html` (the web template
+extends it), with a download button and a what-if form added; the what-if page
+shows the comparison that `diff --format html` shows. Every page about a
+location carries that location as YAML in hidden fields, so the server keeps
+nothing between requests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.comparison import Comparison
+from checker.errors import Problem
+from checker.i18n import LANGUAGES, t
+from checker.location_yaml import location_yaml
+from checker.norm_library import Library
+from checker.render_diff import score_rows, who_of
+from checker.render_plan import show
+from checker.report import Report
+from checker.report_view import fact_titles, report_view, show_value
+from checker.templating import environment
+from checker.web_form import form_themes, form_values
+
+#: A file longer than this shows only the lines around its problems.
+LISTING_WHOLE_FILE = 400
+LISTING_CONTEXT = 4
+
+
+def problem_text(p: Problem, lang: str) -> str:
+    """A problem without its file and field, for showing next to the field or line."""
+    hint = p.hint.get(lang) or p.hint.get("en")
+    text = p.message.get(lang) or p.message["en"]
+    return text + (f" — {hint}" if hint else "")
+
+
+def field_errors(problems: list[Problem], lang: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for p in problems:
+        errors.setdefault(p.field or "", []).append(problem_text(p, lang))
+    return errors
+
+
+class Pages:
+    def __init__(self, library: Library, upload_limit: int):
+        self.library = library
+        self.upload_limit = upload_limit
+
+    def _context(self, lang: str, as_of: str, carry_yaml: str = "", **more: Any) -> dict:
+        return {
+            "lang": lang,
+            "other_lang": next(x for x in LANGUAGES if x != lang),
+            "t": lambda key, **kw: t(key, lang, **kw),
+            "as_of": as_of,
+            "carry_yaml": carry_yaml,
+            **more,
+        }
+
+    def _render(self, name: str, context: dict, trim: bool = True) -> str:
+        return environment(html=True, trim=trim).get_template(name).render(**context)
+
+    def form(
+        self,
+        lang: str,
+        as_of: str,
+        values: dict[str, Any] | None = None,
+        problems: list[Problem] = (),
+    ) -> str:
+        titles = fact_titles(self.library, lang)
+        titles["as_of"] = t("as_of_date", lang)
+        errors = field_errors(problems, lang)
+        listed = [
+            {"field": p.field, "label": titles.get(p.field, p.field), "text": problem_text(p, lang)}
+            for p in problems
+        ]
+        context = self._context(
+            lang,
+            as_of,
+            themes=form_themes(self.library, lang),
+            values=values or {},
+            errors=errors,
+            problems=listed,
+            upload_limit=f"{self.upload_limit // (1024 * 1024)} MiB",
+        )
+        return self._render("web_form.html.j2", context)
+
+    def report(
+        self, report: Report, what_if: dict[str, Any] | None = None, problems: list[Problem] = ()
+    ) -> str:
+        """The report; `what_if` and `problems`: what was entered in its what-if form and
+        what is wrong with it (the form then opens at the problems)."""
+        lang = report.lang
+        context = self._context(
+            lang,
+            report.as_of.isoformat(),
+            location_yaml(report.location),
+            view=report_view(report, self.library),
+            show=lambda v: show_value(v, lang),
+            themes=form_themes(self.library, lang),
+            values=form_values(report.location) if what_if is None else what_if,
+            errors=field_errors(problems, lang),
+        )
+        # Not trimmed: the report part must be exactly what `check --format html` gives.
+        return self._render("web_report.html.j2", context, trim=False)
+
+    def what_if(self, comparison: Comparison) -> str:
+        after = comparison.after
+        lang = after.lang
+        changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
+        context = self._context(
+            lang,
+            after.as_of.isoformat(),
+            location_yaml(after.location),
+            before_yaml=location_yaml(comparison.before.location),
+            comp=comparison,
+            changed=changed,
+            labels=(t("before", lang), t("after", lang)),
+            show=lambda v: show(v, lang),
+            who=who_of,
+            scores=score_rows(comparison, lang),
+        )
+        return self._render("web_what_if.html.j2", context)
+
+    def file_problems(
+        self, lang: str, as_of: str, file: str, text: str | None, problems: list[Problem]
+    ) -> str:
+        context = self._context(
+            lang,
+            as_of,
+            file=file,
+            problems=[p.render(lang) for p in problems],
+            listing=source_listing(text, problems, lang) if text is not None else [],
+        )
+        return self._render("web_file_problems.html.j2", context)
+
+    def audit(self, lang: str, audit_context: dict) -> str:
+        """The portfolio page of `audit --html` (its context holds the as-of date)."""
+        return self._render("web_audit.html.j2", self._context(lang, **audit_context))
+
+    def message(self, lang: str, title_key: str, message: str) -> str:
+        context = self._context(lang, "", title=t(title_key, lang), message=message)
+        return self._render("web_message.html.j2", context)
+
+
+def source_listing(
+    text: str, problems: list[Problem], lang: str
+) -> list[tuple[int, str, list[str]]]:
+    """(line number, line, problems on it) for the whole file, or around its problems when long."""
+    lines = text.splitlines() or [""]
+    on_line: dict[int, list[str]] = {}
+    for p in problems:
+        if p.line is not None and 1 <= p.line <= len(lines):
+            field = f"{p.field}: " if p.field else ""
+            on_line.setdefault(p.line, []).append(field + problem_text(p, lang))
+    if len(lines) <= LISTING_WHOLE_FILE:
+        shown = range(1, len(lines) + 1)
+    else:
+        shown = sorted(
+            {
+                n
+                for line in on_line
+                for n in range(line - LISTING_CONTEXT, line + LISTING_CONTEXT + 1)
+                if 1 <= n <= len(lines)
+            }
+        )
+    return [(n, lines[n - 1], on_line.get(n, [])) for n in shown]

@@ -1,0 +1,321 @@
+"""The web page of `opvangtoets serve`, through Flask's test client (no browser, no socket).
+
+The form, upload, download and what-if must give what the CLI gives for the same
+facts: the same verdict, the same messages for the same mistakes, and a download
+that `opvangtoets check` reads unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.i18n import LANGUAGES, t
+from checker.location import Location
+from checker.location_loader import load_location
+from checker.web_app import create_app
+from checker.web_form import THEMES, form_values
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"
+SHIP = ROOT / "cases" / "ship-permit-holders.yaml"
+AS_OF = "2026-01-15"
+
+
+@pytest.fixture(scope="module")
+def client(checker):
+    app = create_app(checker)
+    app.testing = True
+    return app.test_client()
+
+
+def verdict_of(html: str) -> str:
+    return re.search(r'id="verdict" data-verdict="([a-z_]+)"', html).group(1)
+
+
+def form_of(path: Path) -> dict[str, object]:
+    """A location file as a browser would send the form filled with its facts."""
+    return {"as_of": AS_OF, **form_values(load_location(path))}
+
+
+def cli_verdict(path: Path, lang: str = "en") -> str:
+    result = CliRunner().invoke(
+        main, ["check", str(path), "--as-of", AS_OF, "--lang", lang, "--format", "json"]
+    )
+    return yaml.safe_load(result.output)["verdict"]
+
+
+def field_block(html: str, name: str) -> str:
+    """The part of a form page about one field: its input and the problems shown with it."""
+    return html.split(f'id="field-{name}"', 1)[1].split('<div class="field', 1)[0]
+
+
+def carried_yaml(html: str) -> str:
+    return unescape(re.search(r'name="location_yaml" value="([^"]*)"', html).group(1))
+
+
+def test_every_location_field_is_in_exactly_one_theme():
+    placed = [name for names in THEMES.values() for name in names]
+    assert sorted(placed) == sorted(Location.model_fields)
+    assert len(placed) == len(set(placed))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_form_shows_every_field_by_theme_with_help_in_the_language(client, lang):
+    page = client.get(f"/{lang}/")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    for theme in THEMES:
+        assert f"<summary>{t(theme, lang)}<span" in unescape(html)
+    for name in Location.model_fields:
+        assert f'id="field-{name}"' in html
+    other = "en" if lang == "nl" else "nl"
+    assert t("web_empty_unknown", lang) in unescape(html)
+    assert t("web_empty_unknown", other) not in unescape(html)
+    # units and the Dutch or English meaning of a field
+    meaning = {"en": "Outdoor play space on or next to the site", "nl": "Buitenspeelruimte"}
+    assert meaning[lang] in html and "(m²)" in html
+
+
+def test_root_sends_the_browser_to_its_language(client):
+    assert client.get("/", headers={"Accept-Language": "en-GB,en"}).location == "/en/"
+    assert client.get("/", headers={"Accept-Language": "nl-NL"}).location == "/nl/"
+    assert client.get("/").location == "/nl/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_filled_form_gives_the_verdict_the_cli_gives(client, lang):
+    page = client.post(f"/{lang}/check", data=form_of(SMALL_UNIT))
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert verdict_of(html) == cli_verdict(SMALL_UNIT, lang) == "compliant"
+    assert f">{t('compliant', lang)}</p>" in html
+    ship = client.post(f"/{lang}/check", data=form_of(SHIP)).get_data(as_text=True)
+    assert verdict_of(ship) == cli_verdict(SHIP, lang) == "non_compliant"
+    assert 'href="https://eur-lex.europa.eu/' in ship  # failing norms keep their citations
+
+
+def test_empty_fields_are_unknown_and_the_id_is_made_from_the_name(client, tmp_path):
+    page = client.post(
+        "/en/check",
+        data={"as_of": AS_OF, "name": "Sporthal De Meent", "children_count": "40"},
+    )
+    html = page.get_data(as_text=True)
+    assert verdict_of(html) == "insufficient_information"
+    carried = carried_yaml(html)
+    assert yaml.safe_load(carried) == {
+        "id": "sporthal-de-meent",
+        "name": "Sporthal De Meent",
+        "children_count": 40,
+    }
+
+
+def test_mistakes_in_the_form_are_shown_next_to_their_fields_with_the_cli_messages(client):
+    data = {**form_of(SMALL_UNIT), "meals_per_day": "2.5", "as_of": "15-01-2026"}
+    page = client.post("/en/check", data=data)
+    html = unescape(page.get_data(as_text=True))
+    assert page.status_code == 422
+    assert t("web_problems", "en", n=2) in html
+    assert "'15-01-2026' is not a date — use YYYY-MM-DD" in field_block(html, "as_of")
+    meals = field_block(html, "meals_per_day")
+    assert "expected a whole number, got '2.5'" in meals
+    assert 'value="2.5"' in meals  # what was typed stays, to be corrected
+    # The building theme opens by itself because it holds a problem; the others stay shut.
+    assert '<details class="theme has-problems" id="theme_building" open>' in html
+    assert '<details class="theme" id="theme_people">' in html
+
+
+def test_an_impossible_combination_is_shown_at_its_field(client):
+    data = {**form_of(SMALL_UNIT), "children_count": "20"}  # more children than residents (12)
+    html = unescape(client.post("/en/check", data=data).get_data(as_text=True))
+    block = field_block(html, "children_count")
+    assert re.search(r'class="error" role="alert">[^<]*20[^<]*12', block), block
+
+
+def test_the_download_is_yaml_that_check_reads_unchanged_with_the_same_verdict(client, tmp_path):
+    html = client.post("/nl/check", data=form_of(SMALL_UNIT)).get_data(as_text=True)
+    download = client.post("/nl/download", data={"location_yaml": carried_yaml(html)})
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"] == (
+        'attachment; filename="small-unit-amv-13-14.yaml"'
+    )
+    saved = tmp_path / "small-unit-amv-13-14.yaml"
+    saved.write_bytes(download.data)
+    assert load_location(saved) == load_location(SMALL_UNIT)
+    assert cli_verdict(saved) == verdict_of(html) == "compliant"
+    first, second = download.data.decode().splitlines()[:2]
+    assert first.startswith("# Geschreven door de opvangtoets-webpagina op ")
+    assert second.startswith("# Written by the opvangtoets web page on ")
+
+
+def test_a_broken_yaml_upload_shows_the_error_under_its_line(client):
+    text = SMALL_UNIT.read_text().replace("capacity_total: 16", "capacity_total 16\n  bad: [")
+    page = client.post(
+        "/en/upload",
+        data={"as_of": AS_OF, "file": (io.BytesIO(text.encode()), "site.yaml")},
+        content_type="multipart/form-data",
+    )
+    html = unescape(page.get_data(as_text=True))
+    assert page.status_code == 422
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("capacity_total"))
+    problem = re.search(r"<code>(site\.yaml:(\d+): not valid YAML[^<]*)</code>", html)
+    assert problem, html[:2000]
+    assert int(problem.group(2)) in (line, line + 1)
+    assert f'id="line-{problem.group(2)}"' in html  # the line itself is marked in the listing
+
+
+def test_a_wrong_value_in_an_upload_gets_the_cli_message_with_field_and_line(
+    client, tmp_path, monkeypatch
+):
+    text = SMALL_UNIT.read_text().replace("meals_per_day: 3", "meals_per_day: drie")
+    page = client.post(
+        "/nl/upload",
+        data={"file": (io.BytesIO(text.encode()), "unit.yaml")},
+        content_type="multipart/form-data",
+    )
+    monkeypatch.chdir(tmp_path)  # the CLI names the file as it was given
+    Path("unit.yaml").write_text(text)
+    cli = CliRunner().invoke(main, ["check", "unit.yaml", "--lang", "nl"])
+    assert cli.exit_code == 2
+    cli_line = cli.output.strip()
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("meals_per_day"))
+    assert cli_line.startswith(f"unit.yaml:{line}: veld 'meals_per_day': verwacht een geheel getal")
+    assert page.status_code == 422
+    assert cli_line in unescape(page.get_data(as_text=True))
+
+
+def test_an_uploaded_location_gives_its_report(client):
+    page = client.post(
+        "/en/upload",
+        data={"as_of": AS_OF, "file": (io.BytesIO(SHIP.read_bytes()), "ship.yaml")},
+        content_type="multipart/form-data",
+    )
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert verdict_of(html) == cli_verdict(SHIP) == "non_compliant"
+    assert "<code>ship.yaml</code>" in html
+
+
+def test_an_uploaded_table_gives_the_portfolio_with_bad_rows_named(client):
+    header = ["id", "name", "children_count", "occupancy_total"]
+    rows = ["a,Locatie A,10,30", "b,Locatie B,50,30", "c,Locatie C,veel,30"]
+    table = ",".join(header) + "\n" + "\n".join(rows) + "\n"
+    page = client.post(
+        "/en/upload",
+        data={"as_of": AS_OF, "file": (io.BytesIO(table.encode()), "portfolio.csv")},
+        content_type="multipart/form-data",
+    )
+    html = unescape(page.get_data(as_text=True))
+    assert page.status_code == 200
+    assert t("audit_title", "en") in html
+    assert t("audit_checked", "en", n=1) in html
+    assert "portfolio.csv:3" in html and "portfolio.csv:4" in html
+    assert "expected a whole number, got 'veel'" in html
+
+
+def test_uploads_over_the_limit_are_refused_with_the_limit_named(checker, monkeypatch):
+    monkeypatch.setenv("OPVANGTOETS_MAX_FILE_BYTES", "1000")
+    client = create_app(checker).test_client()
+    page = client.post(
+        "/nl/upload",
+        data={"file": (io.BytesIO(b"x" * 200_000), "groot.yaml")},
+        content_type="multipart/form-data",
+    )
+    assert page.status_code == 413
+    assert "OPVANGTOETS_MAX_FILE_BYTES" in page.get_data(as_text=True)
+
+
+def test_an_upload_is_never_written_to_disk(client, monkeypatch):
+    def refuse(*_a, **_kw):
+        raise AssertionError("an upload was spooled to a temporary file")
+
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    padded = SHIP.read_text() + "#" * 900_000 + "\n"  # far over werkzeug's 500 kB spool size
+    page = client.post(
+        "/en/upload",
+        data={"as_of": AS_OF, "file": (io.BytesIO(padded.encode()), "ship.yaml")},
+        content_type="multipart/form-data",
+    )
+    assert page.status_code == 200
+    assert verdict_of(page.get_data(as_text=True)) == "non_compliant"
+
+
+def test_what_if_shows_the_findings_that_change(client):
+    html = client.post("/en/check", data=form_of(SHIP)).get_data(as_text=True)
+    changed = {**form_of(SHIP), "school_age_children_not_in_school_count": "0"}
+    page = client.post("/en/what-if", data={**changed, "location_yaml": carried_yaml(html)})
+    body = unescape(page.get_data(as_text=True))
+    assert page.status_code == 200
+    assert "What if: school_age_children_not_in_school_count = 0" in body
+    comparison = body.split('id="comparison"', 1)[1]
+    for norm in ("CRC-28", "INSP23-1"):
+        row = comparison.split(f"<strong>{norm}</strong>", 1)[1].split("</tr>", 1)[0]
+        assert re.search(r'class="fail">fail</td>\s*<td class="pass">pass</td>', row), row
+    # Continuing keeps the changed location; going back keeps the first one.
+    assert "school_age_children_not_in_school_count: 0" in carried_yaml(body)
+
+
+def test_what_if_with_a_mistake_reopens_the_form_at_the_field(client):
+    html = client.post("/en/check", data=form_of(SHIP)).get_data(as_text=True)
+    changed = {**form_of(SHIP), "outdoor_play_area_m2": "-5"}
+    page = client.post("/en/what-if", data={**changed, "location_yaml": carried_yaml(html)})
+    body = unescape(page.get_data(as_text=True))
+    assert page.status_code == 422
+    assert verdict_of(body) == "non_compliant"  # the report it came from
+    field = body.split('id="field-outdoor_play_area_m2"', 1)[1].split('<div class="field', 1)[0]
+    assert "-5.0 is out of range: must be ≥ 0" in field or "-5 is out of range" in field
+
+
+def test_switching_language_keeps_the_location(client):
+    html = client.post("/en/check", data=form_of(SHIP)).get_data(as_text=True)
+    page = client.post("/nl/report", data={"location_yaml": carried_yaml(html), "as_of": AS_OF})
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200 and '<html lang="nl">' in body
+    assert verdict_of(body) == "non_compliant" and ">Niet conform</p>" in body.replace(
+        ">niet conform", ">Niet conform"
+    )
+
+
+def test_every_page_forbids_requests_elsewhere_and_is_not_cached(client):
+    for page in (client.get("/en/"), client.post("/en/check", data=form_of(SHIP))):
+        csp = page.headers["Content-Security-Policy"]
+        assert "default-src 'none'" in csp and "form-action 'self'" in csp
+        assert page.headers["Cache-Control"] == "no-store"
+        html = page.get_data(as_text=True)
+        assert "<script" not in html and "http://" not in html.split("<main>", 1)[0]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_unknown_pages_answer_in_the_language_of_the_path(client, lang):
+    page = client.get(f"/{lang}/nothing-here")
+    assert page.status_code == 404
+    assert t("web_not_found", lang) in unescape(page.get_data(as_text=True))
+
+
+def test_serve_refuses_a_port_in_use_with_exit_2():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port), "--lang", "en"])
+    assert result.exit_code == 2
+    assert f"opvangtoets serve: cannot listen on 127.0.0.1:{port}" in result.output
+    assert "choose another port with --port" in result.output
+
+
+def test_as_of_defaults_to_today(client):
+    html = client.post("/en/check", data={"name": "X"}).get_data(as_text=True)
+    assert f"<dd>{dt.date.today().isoformat()}</dd>" in html
