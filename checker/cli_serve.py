@@ -73,7 +73,7 @@ def serve_command(
         server = make_server(host, port, app, threaded=False, fd=listening.fileno())
     quiet_request_log()
     shown = f"[{host}]" if ":" in host else host
-    click.echo(t("web_serving", lang, url=f"http://{shown}:{server.server_port}/{lang}/"))
+    click.echo(t("web_serving", lang, url=f"http://{shown}:{server.port}/{lang}/"))
     click.echo(t("web_loopback" if _is_loopback(host) else "web_exposed", lang, host=host))
     try:
         server.serve_forever()

@@ -387,6 +387,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Vul in wat u weet en laat de rest leeg: een leeg veld telt als onbekend, en normen "
         "die het nodig hebben worden als onbekend gemeld, nooit als voldaan.",
     },
+    "web_have_file": {
+        "en": "Already have a location file (.yaml) or a table of locations (.csv)? Upload it.",
+        "nl": "Heeft u al een locatiebestand (.yaml) of een tabel met locaties (.csv)? Upload het.",
+    },
     "web_form_heading": {"en": "Describe the location", "nl": "Beschrijf de locatie"},
     "web_check": {"en": "Check", "nl": "Toetsen"},
     "web_upload_heading": {"en": "Or upload a file", "nl": "Of upload een bestand"},
@@ -426,9 +430,13 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Verder met de gewijzigde locatie",
     },
     "web_back": {"en": "Back to the report before the change", "nl": "Terug naar het rapport"},
+    "web_problem": {
+        "en": "Nothing was checked: 1 problem to fix first",
+        "nl": "Er is niets getoetst: eerst 1 probleem oplossen",
+    },
     "web_problems": {
-        "en": "Nothing was checked: {n} problem(s) to fix first",
-        "nl": "Er is niets getoetst: eerst {n} probleem/problemen oplossen",
+        "en": "Nothing was checked: {n} problems to fix first",
+        "nl": "Er is niets getoetst: eerst {n} problemen oplossen",
     },
     "web_fix_fields": {
         "en": "The fields concerned are marked below; the rest of what you entered is kept.",

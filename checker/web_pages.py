@@ -129,7 +129,7 @@ class Pages:
             lang,
             as_of,
             file=file,
-            problems=[p.render(lang) for p in problems],
+            problems=[(p.render(lang), p.line) for p in problems],
             listing=source_listing(text, problems, lang) if text is not None else [],
         )
         return self._render("web_file_problems.html.j2", context)

@@ -1,6 +1,10 @@
-"""Shared fixtures: one compiled library for the whole test run (compiling is the slow part)."""
+"""Shared fixtures: one compiled library for the whole test run (compiling is the slow part),
+and the headless browser with the folder its tests leave screenshots in."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -10,3 +14,32 @@ from checker.report import Checker
 @pytest.fixture(scope="session")
 def checker() -> Checker:
     return Checker()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system's Chromium (.ci/run installs it) driven by Playwright. Without it the
+    browser tests are skipped, unless OPVANGTOETS_REQUIRE_BROWSER=1 (set by .ci/run)."""
+    if not CHROMIUM.exists() and os.environ.get("OPVANGTOETS_REQUIRE_BROWSER") != "1":
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts(request) -> Path:
+    """Where browser tests keep screenshots and PDFs: $OPVANGTOETS_TEST_ARTIFACTS, or
+    test-artifacts/ at the top of the repository."""
+    path = Path(os.environ.get("OPVANGTOETS_TEST_ARTIFACTS", ROOT / "test-artifacts")).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    yield path
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\nbrowser test artefacts (screenshots, PDFs): {path}")

@@ -6,14 +6,12 @@ citation link, fit a phone's width, and print to A4. A screenshot and a PDF of
 each are kept as test artefacts in $OPVANGTOETS_TEST_ARTIFACTS (default:
 test-artifacts/ at the top of the repository).
 
-Chromium is the system's (/usr/bin/chromium; .ci/run installs it). Without it
-these tests are skipped, unless OPVANGTOETS_REQUIRE_BROWSER=1 (set by .ci/run).
+Chromium is the system's (see the `browser` fixture in conftest.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,6 @@ from checker.i18n import LANGUAGES, t
 from checker.location_loader import load_location
 from checker.render_html import render_html
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
 AS_OF = dt.date(2026, 1, 15)
@@ -34,28 +31,6 @@ BADGE_BACKGROUND = {
     "compliant_with_concerns": "rgb(224, 239, 255)",
     "compliant": "rgb(220, 245, 227)",
 }
-
-if not CHROMIUM.exists() and os.environ.get("OPVANGTOETS_REQUIRE_BROWSER") != "1":
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-
-
-@pytest.fixture(scope="session")
-def artifacts(request) -> Path:
-    path = Path(os.environ.get("OPVANGTOETS_TEST_ARTIFACTS", ROOT / "test-artifacts")).resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    yield path
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    with capture.global_and_fixture_disabled():
-        print(f"\nbrowser test artefacts (screenshots, PDFs): {path}")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
