@@ -110,7 +110,8 @@ def create_app(
         if exc.code == 413:
             limit = f"{upload_limit // (1024 * 1024)} MiB"
             text = t("web_too_large", lang, limit=limit, env=MAX_FILE_BYTES.env)
-        elif exc.code == 404:
+            return pages.message(lang, "web_file_problems", text), 413
+        if exc.code == 404:
             text = t("web_not_found", lang)
         else:
             text = t("web_bad_request", lang)
