@@ -16,7 +16,7 @@ from checker.cli_common import (
     norms_dir_option,
     report_problems,
 )
-from checker.errors import problem
+from checker.errors import labelled_problem
 from checker.i18n import t
 
 
@@ -62,11 +62,16 @@ def serve_command(
         listening = socket.create_server((host, port), family=family)
     except (OSError, OverflowError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        en, nl = (t("web_port_taken", x, host=host, port=port, reason=reason) for x in ("en", "nl"))
-        hint_en, hint_nl = t("web_port_hint", "en"), t("web_port_hint", "nl")
-        report_problems(
-            [problem("opvangtoets serve", None, en, nl, hint_en=hint_en, hint_nl=hint_nl)], lang
+        taken = labelled_problem(
+            "opvangtoets serve",
+            None,
+            "web_port_taken",
+            hint_key="web_port_hint",
+            host=host,
+            port=port,
+            reason=reason,
         )
+        report_problems([taken], lang)
         sys.exit(EXIT_INPUT)
     with listening:
         # One request at a time: the rules engine is not shared between threads.

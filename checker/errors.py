@@ -54,6 +54,23 @@ def problem(
     return Problem(file, line, {"en": en, "nl": nl}, field, hint)
 
 
+def labelled_problem(
+    file: str,
+    line: int | None,
+    key: str,
+    *,
+    hint_key: str | None = None,
+    field: str | None = None,
+    **values: object,
+) -> Problem:
+    """A problem whose message (and hint) are labels of `checker.i18n`, in both languages."""
+    from checker.i18n import t
+
+    en, nl = t(key, "en", **values), t(key, "nl", **values)
+    hint_en, hint_nl = (t(hint_key, "en"), t(hint_key, "nl")) if hint_key else ("", "")
+    return problem(file, line, en, nl, field=field, hint_en=hint_en, hint_nl=hint_nl)
+
+
 def did_you_mean(word: str, choices: list[str]) -> str | None:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None

@@ -396,9 +396,21 @@ LABELS: dict[str, dict[str, str]] = {
     "web_upload_heading": {"en": "Or upload a file", "nl": "Of upload een bestand"},
     "web_upload_help": {
         "en": "A location description (.yaml) gives its report; a table of locations (.csv, as "
-        "`opvangtoets audit` reads it) gives a portfolio overview. At most {limit}.",
+        "`opvangtoets audit` reads it) gives a portfolio overview. At most {limit} per file and "
+        "{locations} locations per table.",
         "nl": "Een locatiebeschrijving (.yaml) geeft het rapport; een tabel met locaties (.csv, "
-        "zoals `opvangtoets audit` die leest) geeft een portfolio-overzicht. Hoogstens {limit}.",
+        "zoals `opvangtoets audit` die leest) geeft een portfolio-overzicht. Hoogstens {limit} "
+        "per bestand en {locations} locaties per tabel.",
+    },
+    "web_too_many": {
+        "en": "{n} locations in one table, more than the {limit} one page shows",
+        "nl": "{n} locaties in één tabel, meer dan de {limit} die één pagina toont",
+    },
+    "web_too_many_hint": {
+        "en": "check the table with `opvangtoets audit`, or start `opvangtoets serve "
+        "--max-locations N`",
+        "nl": "toets de tabel met `opvangtoets audit`, of start `opvangtoets serve "
+        "--max-locations N`",
     },
     "web_upload": {"en": "Upload and check", "nl": "Uploaden en toetsen"},
     "web_new_check": {"en": "New check", "nl": "Nieuwe toets"},

@@ -23,7 +23,7 @@ from checker.audit import CHUNK, AuditInput, AuditOptions, Auditor, Failed
 from checker.audit_outputs import AuditSummary, HtmlOutput
 from checker.comparison import compare
 from checker.engine import EngineError
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem, problem
 from checker.i18n import LANGUAGES, t
 from checker.limits import MAX_FILE_BYTES, MAX_LOCATIONS
 from checker.location import Location
@@ -35,6 +35,8 @@ from checker.web_form import entered_values, form_mapping
 from checker.web_pages import Pages
 from checker.yaml_source import load_yaml_bytes, load_yaml_text
 
+#: Locations in one uploaded table, unless `serve --max-locations` says otherwise.
+WEB_MAX_LOCATIONS = 1000
 #: Room for the form fields sent along with an uploaded file.
 UPLOAD_SLACK = 64 * 1024
 SECURITY_HEADERS = {
@@ -69,8 +71,10 @@ def create_app(
     app.request_class = InMemoryRequest
     upload_limit = MAX_FILE_BYTES.value()
     app.config["MAX_CONTENT_LENGTH"] = upload_limit + UPLOAD_SLACK
-    pages = Pages(checker.library, upload_limit)
-    location_limit = max_locations or MAX_LOCATIONS.value()
+    # A portfolio page of every finding of 2,000 locations is 50 MB and took 25 s to make:
+    # more is for `opvangtoets audit`, unless the server is started with --max-locations.
+    location_limit = max_locations or min(WEB_MAX_LOCATIONS, MAX_LOCATIONS.value())
+    pages = Pages(checker.library, upload_limit, location_limit)
 
     def as_of(lang: str) -> tuple[str, list[Problem]]:
         raw = request.form.get("as_of", "").strip()
@@ -79,8 +83,8 @@ def create_app(
         try:
             return dt.date.fromisoformat(raw).isoformat(), []
         except ValueError:
-            en, nl = (t("web_not_a_date", x, value=raw) for x in ("en", "nl"))
-            return raw, [problem(t("web_form_source", lang), None, en, nl, field="as_of")]
+            source = t("web_form_source", lang)
+            return raw, [labelled_problem(source, None, "web_not_a_date", field="as_of", value=raw)]
 
     def carried(lang: str, day: str) -> Location:
         """The location a page sent back; problems only if someone edited the hidden field."""
@@ -165,7 +169,7 @@ def create_app(
         if suffix == ".csv":
             return audit_page(raw, name, lang, day)
         if suffix not in (".yaml", ".yml"):
-            wrong = problem(name, None, t("web_wrong_kind", "en"), t("web_wrong_kind", "nl"))
+            wrong = labelled_problem(name, None, "web_wrong_kind")
             return pages.file_problems(lang, day, name, None, [wrong]), 422
         try:
             location = location_from_document(load_yaml_bytes(raw, name))
@@ -190,7 +194,14 @@ def create_app(
         except InputError as exc:  # the rows before the damage are still checked
             items.append(Failed(name, exc.problems[0].line, exc.problems))
         if len(items) > location_limit:
-            too_many = MAX_LOCATIONS.exceeded(name, None, len(items), "--max-locations")
+            too_many = labelled_problem(
+                name,
+                None,
+                "web_too_many",
+                hint_key="web_too_many_hint",
+                n=len(items),
+                limit=location_limit,
+            )
             return pages.file_problems(lang, day, name, None, [too_many]), 422
         as_of_day = dt.date.fromisoformat(day)
         auditor = Auditor(AuditOptions(as_of_day, lang, detail=True), checker.library)

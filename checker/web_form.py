@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -226,7 +227,7 @@ def form_themes(library: Library, lang: str) -> list[Theme]:
 
 def slug(name: str) -> str:
     """An id made from a name: lower case, digits and hyphens (the model's pattern)."""
-    text = name.lower().translate(str.maketrans("àáâäèéêëìíîïòóôöùúûü", "aaaaeeeeiiiioooouuuu"))
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 

@@ -43,9 +43,12 @@ def field_errors(problems: list[Problem], lang: str) -> dict[str, list[str]]:
 
 
 class Pages:
-    def __init__(self, library: Library, upload_limit: int):
+    def __init__(self, library: Library, upload_limit: int, location_limit: int):
         self.library = library
         self.upload_limit = upload_limit
+        self.location_limit = location_limit
+        # The form is the same for every request: build it once per language.
+        self.themes = {lang: form_themes(library, lang) for lang in LANGUAGES}
 
     def _context(self, lang: str, as_of: str, carry_yaml: str = "", **more: Any) -> dict:
         return {
@@ -77,11 +80,12 @@ class Pages:
         context = self._context(
             lang,
             as_of,
-            themes=form_themes(self.library, lang),
+            themes=self.themes[lang],
             values=values or {},
             errors=errors,
             problems=listed,
             upload_limit=f"{self.upload_limit // (1024 * 1024)} MiB",
+            location_limit=self.location_limit,
         )
         return self._render("web_form.html.j2", context)
 
@@ -97,7 +101,7 @@ class Pages:
             location_yaml(report.location),
             view=report_view(report, self.library),
             show=lambda v: show_value(v, lang),
-            themes=form_themes(self.library, lang),
+            themes=self.themes[lang],
             values=form_values(report.location) if what_if is None else what_if,
             errors=field_errors(problems, lang),
         )

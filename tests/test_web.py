@@ -319,3 +319,24 @@ def test_serve_refuses_a_port_in_use_with_exit_2():
 def test_as_of_defaults_to_today(client):
     html = client.post("/en/check", data={"name": "X"}).get_data(as_text=True)
     assert f"<dd>{dt.date.today().isoformat()}</dd>" in html
+
+
+def test_a_table_with_more_locations_than_a_page_shows_is_refused_before_checking(checker):
+    client = create_app(checker, max_locations=2).test_client()
+    table = "id,name\na,A\nb,B\nc,C\n"
+    page = client.post(
+        "/en/upload",
+        data={"file": (io.BytesIO(table.encode()), "many.csv")},
+        content_type="multipart/form-data",
+    )
+    html = unescape(page.get_data(as_text=True))
+    assert page.status_code == 422
+    assert "many.csv: 3 locations in one table, more than the 2 one page shows" in html
+    assert "opvangtoets serve --max-locations N" in html
+
+
+def test_an_id_made_from_a_dutch_name_keeps_its_letters(client):
+    html = client.post("/nl/check", data={"name": "Noodopvang Ééndracht – Zuid (2026)"}).get_data(
+        as_text=True
+    )
+    assert yaml.safe_load(carried_yaml(html))["id"] == "noodopvang-eendracht-zuid-2026"
