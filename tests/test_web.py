@@ -54,6 +54,13 @@ def cli_verdict(path: Path, lang: str = "en") -> str:
     return yaml.safe_load(result.output)["verdict"]
 
 
+def upload(client, lang: str, name: str, content: str | bytes, as_of: str | None = None):
+    """Send a file as the upload form does."""
+    raw = content.encode() if isinstance(content, str) else content
+    data = {"file": (io.BytesIO(raw), name), **({"as_of": as_of} if as_of else {})}
+    return client.post(f"/{lang}/upload", data=data, content_type="multipart/form-data")
+
+
 def field_block(html: str, name: str) -> str:
     """The part of a form page about one field: its input and the problems shown with it."""
     return html.split(f'id="field-{name}"', 1)[1].split('<div class="field', 1)[0]
@@ -159,11 +166,7 @@ def test_the_download_is_yaml_that_check_reads_unchanged_with_the_same_verdict(c
 
 def test_a_broken_yaml_upload_shows_the_error_under_its_line(client):
     text = SMALL_UNIT.read_text().replace("capacity_total: 16", "capacity_total 16\n  bad: [")
-    page = client.post(
-        "/en/upload",
-        data={"as_of": AS_OF, "file": (io.BytesIO(text.encode()), "site.yaml")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "en", "site.yaml", text, AS_OF)
     html = unescape(page.get_data(as_text=True))
     assert page.status_code == 422
     line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("capacity_total"))
@@ -177,11 +180,7 @@ def test_a_wrong_value_in_an_upload_gets_the_cli_message_with_field_and_line(
     client, tmp_path, monkeypatch
 ):
     text = SMALL_UNIT.read_text().replace("meals_per_day: 3", "meals_per_day: drie")
-    page = client.post(
-        "/nl/upload",
-        data={"file": (io.BytesIO(text.encode()), "unit.yaml")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "nl", "unit.yaml", text)
     monkeypatch.chdir(tmp_path)  # the CLI names the file as it was given
     Path("unit.yaml").write_text(text)
     cli = CliRunner().invoke(main, ["check", "unit.yaml", "--lang", "nl"])
@@ -194,11 +193,7 @@ def test_a_wrong_value_in_an_upload_gets_the_cli_message_with_field_and_line(
 
 
 def test_an_uploaded_location_gives_its_report(client):
-    page = client.post(
-        "/en/upload",
-        data={"as_of": AS_OF, "file": (io.BytesIO(SHIP.read_bytes()), "ship.yaml")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "en", "ship.yaml", SHIP.read_bytes(), AS_OF)
     html = page.get_data(as_text=True)
     assert page.status_code == 200
     assert verdict_of(html) == cli_verdict(SHIP) == "non_compliant"
@@ -209,11 +204,7 @@ def test_an_uploaded_table_gives_the_portfolio_with_bad_rows_named(client):
     header = ["id", "name", "children_count", "occupancy_total"]
     rows = ["a,Locatie A,10,30", "b,Locatie B,50,30", "c,Locatie C,veel,30"]
     table = ",".join(header) + "\n" + "\n".join(rows) + "\n"
-    page = client.post(
-        "/en/upload",
-        data={"as_of": AS_OF, "file": (io.BytesIO(table.encode()), "portfolio.csv")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "en", "portfolio.csv", table, AS_OF)
     html = unescape(page.get_data(as_text=True))
     assert page.status_code == 200
     assert t("audit_title", "en") in html
@@ -225,11 +216,7 @@ def test_an_uploaded_table_gives_the_portfolio_with_bad_rows_named(client):
 def test_uploads_over_the_limit_are_refused_with_the_limit_named(checker, monkeypatch):
     monkeypatch.setenv("OPVANGTOETS_MAX_FILE_BYTES", "1000")
     client = create_app(checker).test_client()
-    page = client.post(
-        "/nl/upload",
-        data={"file": (io.BytesIO(b"x" * 200_000), "groot.yaml")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "nl", "groot.yaml", b"x" * 200_000)
     assert page.status_code == 413
     assert "OPVANGTOETS_MAX_FILE_BYTES" in page.get_data(as_text=True)
 
@@ -242,39 +229,40 @@ def test_an_upload_is_never_written_to_disk(client, monkeypatch):
     monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
     padded = SHIP.read_text() + "#" * 900_000 + "\n"  # far over werkzeug's 500 kB spool size
-    page = client.post(
-        "/en/upload",
-        data={"as_of": AS_OF, "file": (io.BytesIO(padded.encode()), "ship.yaml")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "en", "ship.yaml", padded, AS_OF)
     assert page.status_code == 200
     assert verdict_of(page.get_data(as_text=True)) == "non_compliant"
 
 
+def what_if(client, path: Path, **changes: str):
+    """Check `path` through the form, then send its what-if form with `changes` made."""
+    html = client.post("/en/check", data=form_of(path)).get_data(as_text=True)
+    sent = {**form_of(path), **changes, "location_yaml": carried_yaml(html)}
+    page = client.post("/en/what-if", data=sent)
+    return page.status_code, unescape(page.get_data(as_text=True))
+
+
 def test_what_if_shows_the_findings_that_change(client):
-    html = client.post("/en/check", data=form_of(SHIP)).get_data(as_text=True)
-    changed = {**form_of(SHIP), "school_age_children_not_in_school_count": "0"}
-    page = client.post("/en/what-if", data={**changed, "location_yaml": carried_yaml(html)})
-    body = unescape(page.get_data(as_text=True))
-    assert page.status_code == 200
+    status, body = what_if(client, SHIP, school_age_children_not_in_school_count="0")
+    assert status == 200
     assert "What if: school_age_children_not_in_school_count = 0" in body
     comparison = body.split('id="comparison"', 1)[1]
     for norm in ("CRC-28", "INSP23-1"):
         row = comparison.split(f"<strong>{norm}</strong>", 1)[1].split("</tr>", 1)[0]
         assert re.search(r'class="fail">fail</td>\s*<td class="pass">pass</td>', row), row
-    # Continuing keeps the changed location; going back keeps the first one.
-    assert "school_age_children_not_in_school_count: 0" in carried_yaml(body)
+    # Continuing carries the changed location; going back the one checked first.
+    keep, back = re.findall(r'name="location_yaml" value="([^"]*)"', body)[1:3]
+    assert "school_age_children_not_in_school_count: 0" in keep
+    assert "school_age_children_not_in_school_count: 30" in back
 
 
 def test_what_if_with_a_mistake_reopens_the_form_at_the_field(client):
-    html = client.post("/en/check", data=form_of(SHIP)).get_data(as_text=True)
-    changed = {**form_of(SHIP), "outdoor_play_area_m2": "-5"}
-    page = client.post("/en/what-if", data={**changed, "location_yaml": carried_yaml(html)})
-    body = unescape(page.get_data(as_text=True))
-    assert page.status_code == 422
+    status, body = what_if(client, SHIP, outdoor_play_area_m2="-5")
+    assert status == 422
     assert verdict_of(body) == "non_compliant"  # the report it came from
-    field = body.split('id="field-outdoor_play_area_m2"', 1)[1].split('<div class="field', 1)[0]
-    assert "-5.0 is out of range: must be ≥ 0" in field or "-5 is out of range" in field
+    assert "<details open>" in body.split('id="what-if"', 1)[1]
+    field = field_block(body, "outdoor_play_area_m2")
+    assert "-5.0 is out of range: must be ≥ 0" in field
 
 
 def test_switching_language_keeps_the_location(client):
@@ -324,11 +312,7 @@ def test_as_of_defaults_to_today(client):
 def test_a_table_with_more_locations_than_a_page_shows_is_refused_before_checking(checker):
     client = create_app(checker, max_locations=2).test_client()
     table = "id,name\na,A\nb,B\nc,C\n"
-    page = client.post(
-        "/en/upload",
-        data={"file": (io.BytesIO(table.encode()), "many.csv")},
-        content_type="multipart/form-data",
-    )
+    page = upload(client, "en", "many.csv", table)
     html = unescape(page.get_data(as_text=True))
     assert page.status_code == 422
     assert "many.csv: 3 locations in one table, more than the 2 one page shows" in html
