@@ -12,7 +12,6 @@ from checker.cli_common import (
     EXIT_INPUT,
     lang_option,
     make_checker,
-    max_locations_option,
     norms_dir_option,
     report_problems,
 )
@@ -45,7 +44,11 @@ def _is_loopback(host: str) -> bool:
 )
 @lang_option
 @norms_dir_option
-@max_locations_option
+@click.option(
+    "--max-locations",
+    type=click.IntRange(min=1),
+    help="Locations per uploaded table (default 1,000) / grens aan locaties per tabel.",
+)
 def serve_command(
     host: str, port: int, lang: str, norms_dir: tuple[str, ...], max_locations: int | None
 ) -> None:

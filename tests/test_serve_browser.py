@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"
 AS_OF = "2026-01-15"
 OPVANGTOETS = Path(sys.executable).with_name("opvangtoets")
+DESKTOP, PHONE = {"width": 1100, "height": 900}, {"width": 390, "height": 844}
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -57,7 +58,7 @@ def server():
 @pytest.fixture
 def page(browser, server):
     """A fresh page that records every request and every console error."""
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     page = context.new_page()
     page.requests, page.errors = [], []
     page.on("request", lambda r: page.requests.append(r.url))
@@ -98,6 +99,10 @@ def test_a_planner_fills_checks_downloads_and_the_cli_agrees(
     assert page.locator("h1").inner_text() == t("web_title", lang)
     assert page.locator("#private").inner_text() == t("web_private", lang)
     page.screenshot(path=artifacts / f"serve-form-{lang}.png", full_page=False)
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=artifacts / f"serve-form-{lang}-phone.png", full_page=False)
+    page.set_viewport_size(DESKTOP)
 
     page.fill("#f-as_of", AS_OF)
     fill_location(page, form_values(load_location(SMALL_UNIT)))
