@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,14 +36,15 @@ from checker.location import Location
 from checker.location_loader import load_location, location_from_mapping
 from checker.location_table import TableRow, location_from_row, read_table
 from checker.norm_library import Library, load_library
-from checker.norm_model import Outcome
+from checker.norm_model import Dimension, Outcome
 from checker.report import make_report
-from checker.verdict import Verdict, score, verdict
+from checker.verdict import BINDING, SEVERITY_WEIGHT, Verdict, band
 from checker.waivers import Waivers
 
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIX = ".csv"
+_PASS, _UNKNOWN, _NOT_APPLICABLE = Outcome.pass_, Outcome.unknown, Outcome.not_applicable
 
 
 @dataclass
@@ -161,17 +162,6 @@ class AuditOptions:
     evaluator: str = "engine"  # engine | plain (the plain-Python evaluator, for comparison)
 
 
-@dataclass(frozen=True, slots=True)
-class _Lite:
-    """What the verdict and the score read of a finding (duck-typed for `checker.verdict`)."""
-
-    norm_id: str
-    outcome: Outcome
-    weight: str
-    severity: str
-    dimension: str
-
-
 class Auditor:
     """The compiled library and options of one process; checks chunks of inputs."""
 
@@ -179,11 +169,15 @@ class Auditor:
         self.options = options
         self.library = library or load_library(options.norms_dirs)
         self.engine = Engine(self.library) if options.evaluator == "engine" else None
-        self._lites = {
-            n.id: {
-                o: _Lite(n.id, o, n.weight.value, n.norm.severity.value, n.norm.dimension.value)
-                for o in Outcome
-            }
+        dimension_index = {d.value: i for i, d in enumerate(Dimension)}
+        # what the verdict and the score read of a norm, looked up once per norm, not per location
+        self._norm_data = {
+            n.id: (
+                n.weight.value,
+                n.weight.value in BINDING,
+                SEVERITY_WEIGHT[n.norm.severity.value],
+                dimension_index[n.norm.dimension.value],
+            )
             for n in self.library.norms
         }
 
@@ -226,38 +220,67 @@ class Auditor:
         return out  # type: ignore[return-value]
 
     def _result(self, item: AuditInput, location: Location, outcomes: dict) -> LocationResult:
+        """Verdict and score in one pass over the outcomes; the same rules as
+        `checker.verdict.verdict` and `score` (which a report uses), without a finding per norm."""
         as_of = self.options.as_of
         waivers = self.options.waivers.for_location(location.id)
-        lites, counted = [], []
+        norm_data = self._norm_data
+        dimensions = len(Dimension)
+        total, passed, open_ = [0] * dimensions, [0] * dimensions, [0] * dimensions
+        binding_fail = binding_unknown = concern = False
         failing, waived, expired = [], [], []
-        by_weight: Counter[str] = Counter()
+        by_weight: dict[str, int] = {}
         for norm_id, outcome in outcomes.items():
-            lite = self._lites[norm_id][outcome]
-            lites.append(lite)
-            if outcome == Outcome.fail:
-                waiver = waivers.get(norm_id)
-                if waiver is not None and as_of <= waiver.expires:
-                    waived.append(norm_id)
-                    continue
-                if waiver is not None:
-                    expired.append(norm_id)
-                failing.append(norm_id)
-                by_weight[lite.weight] += 1
-            counted.append(lite)
-        outcome_verdict = verdict(counted)
-        if waived and outcome_verdict == Verdict.compliant:
-            outcome_verdict = Verdict.compliant_with_concerns  # a waiver is still a concern
-        s = score(lites)
+            if outcome is _NOT_APPLICABLE:
+                continue
+            weight, binding, severity, dimension = norm_data[norm_id]
+            total[dimension] += severity
+            if outcome is _PASS:
+                passed[dimension] += severity
+                continue
+            if outcome is _UNKNOWN:
+                open_[dimension] += severity
+                if binding:
+                    binding_unknown = True
+                else:
+                    concern = True
+                continue
+            waiver = waivers.get(norm_id) if waivers else None
+            if waiver is not None and as_of <= waiver.expires:
+                waived.append(norm_id)  # still a failure for the score, not for the verdict
+                continue
+            if waiver is not None:
+                expired.append(norm_id)
+            failing.append(norm_id)
+            by_weight[weight] = by_weight.get(weight, 0) + 1
+            if binding:
+                binding_fail = True
+            else:
+                concern = True
+        if binding_fail:
+            outcome_verdict = Verdict.non_compliant
+        elif binding_unknown:
+            outcome_verdict = Verdict.insufficient_information
+        elif concern or waived:  # a waiver is still a concern
+            outcome_verdict = Verdict.compliant_with_concerns
+        else:
+            outcome_verdict = Verdict.compliant
+        lows = [round(100 * p / t) for p, t in zip(passed, total, strict=True) if t]
+        highs = [
+            round(100 * (p + o) / t) for p, o, t in zip(passed, open_, total, strict=True) if t
+        ]
+        low = round(sum(lows) / len(lows)) if lows else None
+        high = round(sum(highs) / len(highs)) if highs else None
         result = LocationResult(
             item.source,
             location.id,
             location.name,
             outcome_verdict.value,
-            s.overall.low if s.overall else None,
-            s.overall.high if s.overall else None,
-            s.band,
+            low,
+            high,
+            None if low is None else band(low),
             failing,
-            dict(by_weight),
+            by_weight,
             waived,
             expired,
         )

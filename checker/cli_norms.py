@@ -161,14 +161,18 @@ def norms_list(
 # show --------------------------------------------------------------------------------------
 
 
-def _both(label: str, texts: dict[str, str]) -> list[str]:
+def _chosen_first(lang: str) -> list[str]:
+    return sorted(LANGUAGES, key=lambda lg: lg != lang)
+
+
+def _both(label: str, texts: dict[str, str], lang: str) -> list[str]:
     out = [f"{label}:"]
-    for lang in LANGUAGES:
+    for lg in _chosen_first(lang):
         out.append(
             textwrap.fill(
-                " ".join(texts[lang].split()),
+                " ".join(texts[lg].split()),
                 WRAP,
-                initial_indent=f"  {lang}: ",
+                initial_indent=f"  {lg}: ",
                 subsequent_indent="      ",
             )
         )
@@ -183,7 +187,7 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
     norm = lib_norm.norm
     line = NormLines().line(lib_norm)
     out = [
-        f"{norm.id} — {norm.title.en} / {norm.title.nl}",
+        f"{norm.id} — " + " / ".join(getattr(norm.title, lg) for lg in _chosen_first(lang)),
         f"{t('family', lang)}: {lib_norm.file.family} ({lib_norm.path}:{line})",
         f"{t('weight', lang)}: {lib_norm.weight.value} · {t('dimension', lang)}: "
         f"{norm.dimension.value} · {t('severity', lang)}: {norm.severity.value}",
@@ -194,20 +198,21 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
         out.append(f"{t('topic', lang)}: {norm.topic}")
         for other in sorted(others, key=lambda n: n.valid_from or dt.date.min):
             out.append(f"  {t('other_version', lang)}: {other.id} ({validity(other, lang)})")
-    out += _both(t("citation", lang), {lg: citation(lib_norm, lg).text for lg in LANGUAGES})
+    out += _both(t("citation", lang), {lg: citation(lib_norm, lg).text for lg in LANGUAGES}, lang)
     out.append(f"  url: {norm.source.url}")
-    out += _both(t("col_title", lang), _text(norm.title))
-    out += _both(t("summary", lang), _text(norm.summary))
+    out += _both(t("col_title", lang), _text(norm.title), lang)
+    out += _both(t("summary", lang), _text(norm.summary), lang)
     if norm.applies_when is not None:
         out += _both(
             t("applies_when", lang),
             {lg: describe_condition(norm.applies_when, lg) for lg in LANGUAGES},
+            lang,
         )
     out += _both(
-        t("requires", lang), {lg: describe_condition(norm.requires, lg) for lg in LANGUAGES}
+        t("requires", lang), {lg: describe_condition(norm.requires, lg) for lg in LANGUAGES}, lang
     )
     out.append(f"{t('fields_used', lang)}: {', '.join(lib_norm.fields)}")
-    out += _both(t("remedy", lang), _text(norm.remedy))
+    out += _both(t("remedy", lang), _text(norm.remedy), lang)
     out.append(f"{t('examples', lang)}:")
     for example in norm.examples:
         location = yaml.safe_dump(

@@ -43,6 +43,7 @@ def _v(value: Any) -> str:
 
 
 # (part, whole, why en, why nl): the part can never be larger than the whole.
+# checker.synthetic keeps parts within wholes in this order, so a whole comes before its parts.
 PARTS = [
     (
         "children_count",
@@ -67,6 +68,18 @@ PARTS = [
         "children_count",
         "school-age children are counted among the children",
         "leerplichtige kinderen tellen mee bij de kinderen",
+    ),
+    (
+        "school_age_children_count",
+        "children_count",
+        "school-age children are counted among the children",
+        "leerplichtige kinderen tellen mee bij de kinderen",
+    ),
+    (
+        "school_age_children_not_in_school_count",
+        "school_age_children_count",
+        "children who do not go to school are counted among the school-age children",
+        "kinderen die niet naar school gaan tellen mee bij de leerplichtige kinderen",
     ),
     (
         "vulnerable_persons_count",

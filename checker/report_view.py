@@ -27,7 +27,7 @@ def finding_order(f: Finding) -> tuple:
 
 
 def band_of(low: int) -> str:
-    # Same thresholds as verdict._band, applied to one dimension for the chart's colour.
+    # Same thresholds as verdict.band, applied to one dimension for the chart's colour.
     if low >= 80:
         return "child_friendly"
     if low >= 50:

@@ -48,7 +48,7 @@ class Score:
     band: str | None  # child_friendly | partly_child_friendly | not_child_friendly
 
 
-def _band(low: int) -> str:
+def band(low: int) -> str:
     if low >= 80:
         return "child_friendly"
     if low >= 50:
@@ -85,4 +85,4 @@ def score(findings: list[Finding]) -> Score:
         return Score(None, {}, None)
     low = round(sum(r.low for r in dimensions.values()) / len(dimensions))
     high = round(sum(r.high for r in dimensions.values()) / len(dimensions))
-    return Score(Range(low, high), dimensions, _band(low))
+    return Score(Range(low, high), dimensions, band(low))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import random
 from pathlib import Path
@@ -336,3 +337,54 @@ def test_an_unwritable_output_is_refused_before_any_is_checked(tmp_path):
         f"{target}: kan de uitvoer niet schrijven: No such file or directory — kies een ander pad"
     )
     assert "getoetst" not in result.output
+
+
+def test_the_audit_verdict_and_score_are_the_reports_with_waivers_taken_out(checker):
+    """The audit computes verdict and score in its own pass (for speed); they must be what the
+    checker's report gives, with active waivers taken out of the verdict only."""
+    from checker.audit import AuditInput, AuditOptions, run_audit
+    from checker.location_loader import location_from_mapping
+    from checker.norm_model import Outcome
+    from checker.verdict import Verdict, score, verdict
+    from checker.waivers import Waiver, Waivers
+
+    as_of = dt.date.fromisoformat(AS_OF)
+    rng = random.Random(11)
+    datas = [random_location(rng, i, rng.choice([0.0, 0.1, 0.5])) for i in range(300)]
+    reports = [
+        checker.check(location_from_mapping(d, "x"), as_of, "en", look_ahead=False) for d in datas
+    ]
+    waivers: list[Waiver] = []
+    for data, report in zip(datas, reports, strict=True):
+        fails = [f.norm_id for f in report.findings if f.outcome == Outcome.fail]
+        mode = rng.choice(["none", "some", "all"])
+        chosen = {"none": [], "some": rng.sample(fails, min(len(fails), 3)), "all": fails}[mode]
+        for norm_id in chosen:
+            # every failure waived and in force: the location's binding failures stop counting
+            days = 30 if mode == "all" else rng.choice([-1, 0, 30])  # -1: expired
+            expires = as_of + dt.timedelta(days=days)
+            waivers.append(Waiver(norm_id, data["id"], "why", "who", expires, "w.yaml", 1))
+    options = AuditOptions(as_of, "en", waivers=Waivers(waivers))
+    inputs = [AuditInput("synthetic", i + 2, d) for i, d in enumerate(datas)]
+    results = list(run_audit(inputs, options, workers=1))
+    kinds = set()
+    for data, report, result in zip(datas, reports, results, strict=True):
+        active = {w.norm_id for w in waivers if w.location_id == data["id"] and as_of <= w.expires}
+        counted = [f for f in report.findings if f.norm_id not in active]
+        want = verdict(counted)
+        if active and want == Verdict.compliant:
+            want = Verdict.compliant_with_concerns
+        s = score(report.findings)
+        failing = [f for f in counted if f.outcome == Outcome.fail]
+        by_weight: dict[str, int] = {}
+        for f in failing:
+            by_weight[f.weight] = by_weight.get(f.weight, 0) + 1
+        assert result.verdict == want.value, data["id"]
+        assert (result.score_low, result.score_high, result.band) == (
+            (s.overall.low, s.overall.high, s.band) if s.overall else (None, None, None)
+        )
+        assert sorted(result.failing) == sorted(f.norm_id for f in failing)
+        assert result.failures_by_weight == by_weight
+        assert sorted(result.waived) == sorted(active)
+        kinds.add(result.verdict)
+    assert kinds == {v.value for v in Verdict}  # every verdict was compared

@@ -431,6 +431,7 @@ def test_the_ship_switches_schooling_rule_on_12_june_2026(as_of, in_force, outco
 def test_a_location_with_only_babies_is_not_judged_on_schooling(checker, tmp_path):
     data = yaml.safe_load((CASES / "ship-permit-holders.yaml").read_text())
     data["school_age_children_count"] = 0
+    data["school_age_children_not_in_school_count"] = 0  # none of school age, so none out of it
     path = tmp_path / "babies.yaml"
     path.write_text(yaml.safe_dump(data))
     report = checker.check_file(path, AS_OF, "en")

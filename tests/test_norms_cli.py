@@ -119,6 +119,16 @@ def test_show_labels_follow_the_language():
     assert "geldigheid: van kracht vanaf 2026-06-12" in out
 
 
+@pytest.mark.parametrize(("lang", "other"), [("en", "nl"), ("nl", "en")])
+def test_show_puts_the_chosen_language_first(lang, other):
+    lines = run("show", "RCD2024-16.2", "--lang", lang).stdout.splitlines()
+    titles = {"en": "School within two months", "nl": "Naar school binnen twee maanden"}
+    assert lines[0] == f"RCD2024-16.2 — {titles[lang]} / {titles[other]}"
+    texts = [line.strip()[:3] for line in lines if line.startswith(("  en: ", "  nl: "))]
+    # citation, title, summary, applies when, requires, remedy: each chosen language first
+    assert texts == [f"{lang}:", f"{other}:"] * 6
+
+
 def test_show_of_an_unknown_id_exits_2_with_a_suggestion():
     result = run("show", "RCD2024-16", "--lang", "en")
     assert result.exit_code == 2
