@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import types
 import typing
@@ -125,10 +126,12 @@ class Library:
 
 
 def shipped_norms_dir() -> Path:
-    try:
-        return Path(str(resources.files("checker.norms_data")))
-    except ModuleNotFoundError:  # running from a source tree that was not installed
-        return Path(__file__).resolve().parent.parent / "norms"
+    """norms/ of the repository, installed as `checker.norms_data`: a namespace package (no
+    __init__.py), whose `resources.files` is a MultiplexedPath and not a directory name."""
+    spec = importlib.util.find_spec("checker.norms_data")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "norms"  # a source tree, not installed
 
 
 @cache
