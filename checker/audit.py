@@ -38,7 +38,7 @@ from checker.location_table import TableRow, location_from_row, read_table
 from checker.norm_library import Library, load_library
 from checker.norm_model import Dimension, Outcome
 from checker.report import make_report
-from checker.verdict import BINDING, SEVERITY_WEIGHT, Verdict, band
+from checker.verdict import BINDING, SEVERITY_WEIGHT, band, decide, dimension_range, overall
 from checker.waivers import Waivers
 
 CHUNK = 250
@@ -220,8 +220,8 @@ class Auditor:
         return out  # type: ignore[return-value]
 
     def _result(self, item: AuditInput, location: Location, outcomes: dict) -> LocationResult:
-        """Verdict and score in one pass over the outcomes; the same rules as
-        `checker.verdict.verdict` and `score` (which a report uses), without a finding per norm."""
+        """Verdict and score in one pass over the outcomes, without a finding per norm: the sums
+        are made here, the rules are `checker.verdict`'s (as for a report)."""
         as_of = self.options.as_of
         waivers = self.options.waivers.for_location(location.id)
         norm_data = self._norm_data
@@ -257,28 +257,19 @@ class Auditor:
                 binding_fail = True
             else:
                 concern = True
-        if binding_fail:
-            outcome_verdict = Verdict.non_compliant
-        elif binding_unknown:
-            outcome_verdict = Verdict.insufficient_information
-        elif concern or waived:  # a waiver is still a concern
-            outcome_verdict = Verdict.compliant_with_concerns
-        else:
-            outcome_verdict = Verdict.compliant
-        lows = [round(100 * p / t) for p, t in zip(passed, total, strict=True) if t]
-        highs = [
-            round(100 * (p + o) / t) for p, o, t in zip(passed, open_, total, strict=True) if t
-        ]
-        low = round(sum(lows) / len(lows)) if lows else None
-        high = round(sum(highs) / len(highs)) if highs else None
+        # a waiver is still a concern
+        outcome_verdict = decide(binding_fail, binding_unknown, concern or bool(waived))
+        mean = overall(
+            [dimension_range(*sums) for sums in zip(total, passed, open_, strict=True) if sums[0]]
+        )
         result = LocationResult(
             item.source,
             location.id,
             location.name,
             outcome_verdict.value,
-            low,
-            high,
-            None if low is None else band(low),
+            None if mean is None else mean.low,
+            None if mean is None else mean.high,
+            None if mean is None else band(mean.low),
             failing,
             by_weight,
             waived,

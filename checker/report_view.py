@@ -16,6 +16,7 @@ from checker.location import Location
 from checker.norm_library import AS_OF_FIELD, Library
 from checker.norm_model import Dimension, Outcome
 from checker.report import Report
+from checker.verdict import band
 
 WEIGHT_ORDER = {"law": 0, "court": 1, "policy": 2, "guidance": 3}
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
@@ -24,15 +25,6 @@ OUTCOME_ORDER = {Outcome.fail: 0, Outcome.unknown: 1, Outcome.pass_: 2, Outcome.
 
 def finding_order(f: Finding) -> tuple:
     return WEIGHT_ORDER[f.weight], SEVERITY_ORDER[f.severity], f.norm_id
-
-
-def band_of(low: int) -> str:
-    # Same thresholds as verdict.band, applied to one dimension for the chart's colour.
-    if low >= 80:
-        return "child_friendly"
-    if low >= 50:
-        return "partly_child_friendly"
-    return "not_child_friendly"
 
 
 def fact_titles(library: Library | None, lang: str) -> dict[str, str]:
@@ -97,7 +89,7 @@ def report_view(report: Report, library: Library | None = None) -> ReportView:
                 t(dim.value, lang),
                 rng.low if rng else None,
                 rng.high if rng else None,
-                band_of(rng.low) if rng else None,
+                band(rng.low) if rng else None,  # colours the chart
                 mine,
             )
         )

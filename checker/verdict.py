@@ -23,22 +23,46 @@ class Verdict(str, Enum):
         return self in (Verdict.compliant, Verdict.compliant_with_concerns)
 
 
-def verdict(findings: list[Finding]) -> Verdict:
-    applicable = [f for f in findings if f.outcome != Outcome.not_applicable]
-    binding = [f for f in applicable if f.weight in BINDING]
-    if any(f.outcome == Outcome.fail for f in binding):
+def decide(binding_fail: bool, binding_unknown: bool, concern: bool) -> Verdict:
+    """The verdict from what the applicable norms hold; `concern`: some norm does not pass."""
+    if binding_fail:
         return Verdict.non_compliant
-    if any(f.outcome == Outcome.unknown for f in binding):
+    if binding_unknown:
         return Verdict.insufficient_information
-    if any(f.outcome != Outcome.pass_ for f in applicable):
+    if concern:
         return Verdict.compliant_with_concerns
     return Verdict.compliant
 
 
-@dataclass
+def verdict(findings: list[Finding]) -> Verdict:
+    applicable = [f for f in findings if f.outcome != Outcome.not_applicable]
+    binding = [f for f in applicable if f.weight in BINDING]
+    return decide(
+        any(f.outcome == Outcome.fail for f in binding),
+        any(f.outcome == Outcome.unknown for f in binding),
+        any(f.outcome != Outcome.pass_ for f in applicable),
+    )
+
+
+@dataclass(slots=True)
 class Range:
     low: int
     high: int
+
+
+def dimension_range(total: int, passed: int, open_: int) -> Range:
+    """Severity-weighted share that passes; the high end counts the unknowns as passes."""
+    return Range(round(100 * passed / total), round(100 * (passed + open_) / total))
+
+
+def overall(dimensions: list[Range]) -> Range | None:
+    """The mean of the dimensions' ranges (None when no dimension has an applicable norm)."""
+    if not dimensions:
+        return None
+    n = len(dimensions)
+    return Range(
+        round(sum(r.low for r in dimensions) / n), round(sum(r.high for r in dimensions) / n)
+    )
 
 
 @dataclass
@@ -78,11 +102,6 @@ def score(findings: list[Finding]) -> Score:
         total, passed, open_ = sums.get(dimension.value, (0, 0, 0))
         if not total:
             continue
-        dimensions[dimension.value] = Range(
-            round(100 * passed / total), round(100 * (passed + open_) / total)
-        )
-    if not dimensions:
-        return Score(None, {}, None)
-    low = round(sum(r.low for r in dimensions.values()) / len(dimensions))
-    high = round(sum(r.high for r in dimensions.values()) / len(dimensions))
-    return Score(Range(low, high), dimensions, band(low))
+        dimensions[dimension.value] = dimension_range(total, passed, open_)
+    mean = overall(list(dimensions.values()))
+    return Score(mean, dimensions, None if mean is None else band(mean.low))
