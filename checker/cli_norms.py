@@ -32,7 +32,7 @@ from checker.cli_common import (
 from checker.engine import Engine, EngineError
 from checker.errors import InputError, Problem, did_you_mean
 from checker.findings import citation, describe_condition
-from checker.i18n import LANGUAGES, t
+from checker.i18n import LANGUAGES, chosen_first, t
 from checker.location_loader import load_location
 from checker.norm_docs import validity, write_docs
 from checker.norm_examples import example_date, run_examples
@@ -161,13 +161,9 @@ def norms_list(
 # show --------------------------------------------------------------------------------------
 
 
-def _chosen_first(lang: str) -> list[str]:
-    return sorted(LANGUAGES, key=lambda lg: lg != lang)
-
-
 def _both(label: str, texts: dict[str, str], lang: str) -> list[str]:
     out = [f"{label}:"]
-    for lg in _chosen_first(lang):
+    for lg in chosen_first(lang):
         out.append(
             textwrap.fill(
                 " ".join(texts[lg].split()),
@@ -187,7 +183,7 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
     norm = lib_norm.norm
     line = NormLines().line(lib_norm)
     out = [
-        f"{norm.id} — " + " / ".join(getattr(norm.title, lg) for lg in _chosen_first(lang)),
+        f"{norm.id} — " + " / ".join(getattr(norm.title, lg) for lg in chosen_first(lang)),
         f"{t('family', lang)}: {lib_norm.file.family} ({lib_norm.path}:{line})",
         f"{t('weight', lang)}: {lib_norm.weight.value} · {t('dimension', lang)}: "
         f"{norm.dimension.value} · {t('severity', lang)}: {norm.severity.value}",

@@ -595,6 +595,11 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def chosen_first(lang: str) -> list[str]:
+    """Both languages, `lang` first (texts shown in both, the other one second)."""
+    return sorted(LANGUAGES, key=lambda other: other != lang)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     text = LABELS[key][lang]
     return text.format(**values) if values else text

@@ -401,6 +401,15 @@ class Location(BaseModel):
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
 
 
+def field_bounds(name: str) -> tuple[float | None, float | None]:
+    """The lowest and highest value the model allows for field `name` (None: no bound)."""
+    low = high = None
+    for constraint in Location.model_fields[name].metadata:
+        low = getattr(constraint, "ge", low)
+        high = getattr(constraint, "le", high)
+    return low, high
+
+
 def location_json_schema() -> dict[str, Any]:
     schema = Location.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

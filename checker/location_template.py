@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from checker.location import Location, LocationType
+from checker.location import Location, LocationType, field_bounds
 from checker.norm_library import NOT_CHECKABLE, Library
 from checker.plain_evaluator import derive, truth
 
@@ -43,11 +43,8 @@ def _kind(name: str, library: Library) -> str:
         return f"{what}: {', '.join(kind.members)}"
     if kind.kind == "number":
         word = "whole number" if annotation == int | None else "number"
-        bounds = [
-            f"{'≥' if hasattr(m, 'ge') else '≤'} {getattr(m, 'ge', getattr(m, 'le', ''))}"
-            for m in Location.model_fields[name].metadata
-            if hasattr(m, "ge") or hasattr(m, "le")
-        ]
+        low, high = field_bounds(name)
+        bounds = [f"{sign} {b}" for sign, b in (("≥", low), ("≤", high)) if b is not None]
         return " ".join([word, *bounds])
     return {"bool": "true or false", "date": "date YYYY-MM-DD"}.get(kind.kind, kind.kind)
 

@@ -24,7 +24,7 @@ from checker.audit_outputs import AuditSummary, HtmlOutput
 from checker.comparison import compare
 from checker.engine import EngineError
 from checker.errors import InputError, Problem, labelled_problem, problem
-from checker.i18n import LANGUAGES, t
+from checker.i18n import LANGUAGES, chosen_first, t
 from checker.limits import MAX_FILE_BYTES, MAX_LOCATIONS
 from checker.location import Location
 from checker.location_loader import location_from_document, location_from_mapping
@@ -236,8 +236,8 @@ def create_app(
         day, _ = as_of(lang)
         location = carried(lang, day)
         file = f"{location.id}.yaml"
-        langs = sorted(LANGUAGES, key=lambda x: x != lang)  # the page's language first
-        comments = [t("web_yaml_comment", x, date=dt.date.today(), file=file) for x in langs]
+        today = dt.date.today()
+        comments = [t("web_yaml_comment", x, date=today, file=file) for x in chosen_first(lang)]
         return Response(
             location_yaml(location, comments),
             mimetype="application/yaml",

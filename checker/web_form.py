@@ -20,7 +20,7 @@ from enum import Enum
 from typing import Any
 
 from checker.i18n import t
-from checker.location import Location
+from checker.location import Location, field_bounds
 from checker.location_table import FIELD_TYPES, cell_value
 from checker.location_template import norms_by_field, unit_of
 from checker.norm_library import Library
@@ -170,14 +170,6 @@ def _options(kind: Any, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((m.value, t(f"{enum.__name__}.{m.value}", lang)) for m in enum)
 
 
-def _bounds(name: str) -> tuple[str, str]:
-    low = high = ""
-    for m in Location.model_fields[name].metadata:
-        low = str(getattr(m, "ge", low))
-        high = str(getattr(m, "le", high))
-    return low, high
-
-
 def _widget(name: str, kind: Any) -> str:
     if name == "notes":
         return "textarea"
@@ -204,7 +196,7 @@ def form_themes(library: Library, lang: str) -> list[Theme]:
         for name in names:
             kind = FIELD_TYPES[name]
             widget = _widget(name, kind)
-            low, high = _bounds(name) if widget == "number" else ("", "")
+            low, high = field_bounds(name) if widget == "number" else (None, None)
             unit = unit_of(name)
             theme.fields.append(
                 FormField(
@@ -213,8 +205,8 @@ def form_themes(library: Library, lang: str) -> list[Theme]:
                     widget,
                     unit=(unit[0] if lang == "en" else unit[1]) if unit else "",
                     options=_options(kind, lang) if widget in ("choice", "choices") else (),
-                    minimum=low,
-                    maximum=high,
+                    minimum="" if low is None else str(low),
+                    maximum="" if high is None else str(high),
                     step={int: "1", float: "any"}.get(kind, ""),
                     required=name == "name",
                     norms=tuple(used.get(name, ())),

@@ -13,7 +13,7 @@ from typing import Any
 
 from checker.comparison import Comparison
 from checker.errors import Problem
-from checker.i18n import LANGUAGES, t
+from checker.i18n import LANGUAGES, chosen_first, t
 from checker.location_yaml import location_yaml
 from checker.norm_library import Library
 from checker.render_diff import score_rows, who_of
@@ -53,7 +53,7 @@ class Pages:
     def _context(self, lang: str, as_of: str, carry_yaml: str = "", **more: Any) -> dict:
         return {
             "lang": lang,
-            "other_lang": next(x for x in LANGUAGES if x != lang),
+            "other_lang": chosen_first(lang)[1],
             "t": lambda key, **kw: t(key, lang, **kw),
             "as_of": as_of,
             "carry_yaml": carry_yaml,
