@@ -113,14 +113,16 @@ def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A",
     return "\n".join(lines) + "\n"
 
 
+def diff_context(comp: Comparison, lang: str, labels: tuple[str, str]) -> dict:
+    """What diff_body.html.j2 reads (shared by `diff --format html` and the web what-if)."""
+    return {
+        "comp": comp,
+        "labels": labels,
+        "show": lambda v: show(v, lang),
+        "who": who_of,
+        "scores": score_rows(comp, lang),
+    }
+
+
 def render_html(comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B")) -> str:
-    return render_template(
-        "diff.html.j2",
-        lang,
-        html=True,
-        comp=comp,
-        labels=labels,
-        show=lambda v: show(v, lang),
-        who=who_of,
-        scores=score_rows(comp, lang),
-    )
+    return render_template("diff.html.j2", lang, html=True, **diff_context(comp, lang, labels))

@@ -8,7 +8,14 @@ from checker.report_view import report_view, show_value
 from checker.templating import environment
 
 
+def report_context(report: Report, library: Library | None = None) -> dict:
+    """What report.html.j2 reads (the web page's report extends that template)."""
+    return {"view": report_view(report, library), "show": lambda v: show_value(v, report.lang)}
+
+
 def render_html(report: Report, library: Library | None = None) -> str:
-    view = report_view(report, library)
-    template = environment(html=True).get_template("report.html.j2")
-    return template.render(view=view, show=lambda v: show_value(v, report.lang))
+    return (
+        environment(html=True)
+        .get_template("report.html.j2")
+        .render(**report_context(report, library))
+    )

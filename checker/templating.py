@@ -35,10 +35,12 @@ def environment(html: bool, trim: bool = False) -> jinja2.Environment:
     return env
 
 
-def render_template(name: str, lang: str, *, html: bool, **context: object) -> str:
-    """A trimmed template rendered in `lang`, with `t(key, **values)` for its labels."""
+def render_template(
+    name: str, lang: str, *, html: bool, trim: bool = True, **context: object
+) -> str:
+    """A template rendered in `lang`, with `t(key, **values)` for its labels."""
     return (
-        environment(html=html, trim=True)
+        environment(html=html, trim=trim)
         .get_template(name)
         .render(lang=lang, t=lambda key, **kw: t(key, lang, **kw), **context)
     )

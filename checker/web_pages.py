@@ -16,11 +16,12 @@ from checker.errors import Problem
 from checker.i18n import LANGUAGES, chosen_first, t
 from checker.location_yaml import location_yaml
 from checker.norm_library import Library
-from checker.render_diff import score_rows, who_of
+from checker.render_diff import diff_context
+from checker.render_html import report_context
 from checker.render_plan import show
 from checker.report import Report
-from checker.report_view import fact_titles, report_view, show_value
-from checker.templating import environment
+from checker.report_view import fact_titles
+from checker.templating import render_template
 from checker.web_form import form_themes, form_values
 
 #: A file longer than this shows only the lines around its problems.
@@ -50,18 +51,21 @@ class Pages:
         # The form is the same for every request: build it once per language.
         self.themes = {lang: form_themes(library, lang) for lang in LANGUAGES}
 
-    def _context(self, lang: str, as_of: str, carry_yaml: str = "", **more: Any) -> dict:
-        return {
-            "lang": lang,
-            "other_lang": chosen_first(lang)[1],
-            "t": lambda key, **kw: t(key, lang, **kw),
-            "as_of": as_of,
-            "carry_yaml": carry_yaml,
+    def _render(
+        self, name: str, lang: str, as_of: str, carry_yaml: str = "", trim: bool = True, **more
+    ) -> str:
+        """A page in `lang`; `carry_yaml`: the location it is about, for the language switch."""
+        other_lang = chosen_first(lang)[1]
+        return render_template(
+            name,
+            lang,
+            html=True,
+            trim=trim,
+            other_lang=other_lang,
+            as_of=as_of,
+            carry_yaml=carry_yaml,
             **more,
-        }
-
-    def _render(self, name: str, context: dict, trim: bool = True) -> str:
-        return environment(html=True, trim=trim).get_template(name).render(**context)
+        )
 
     def form(
         self,
@@ -72,22 +76,21 @@ class Pages:
     ) -> str:
         titles = fact_titles(self.library, lang)
         titles["as_of"] = t("as_of_date", lang)
-        errors = field_errors(problems, lang)
         listed = [
             {"field": p.field, "label": titles.get(p.field, p.field), "text": problem_text(p, lang)}
             for p in problems
         ]
-        context = self._context(
+        return self._render(
+            "web_form.html.j2",
             lang,
             as_of,
             themes=self.themes[lang],
             values=values or {},
-            errors=errors,
+            errors=field_errors(problems, lang),
             problems=listed,
             upload_limit=f"{self.upload_limit // (1024 * 1024)} MiB",
             location_limit=self.location_limit,
         )
-        return self._render("web_form.html.j2", context)
 
     def report(
         self, report: Report, what_if: dict[str, Any] | None = None, problems: list[Problem] = ()
@@ -95,56 +98,52 @@ class Pages:
         """The report; `what_if` and `problems`: what was entered in its what-if form and
         what is wrong with it (the form then opens at the problems)."""
         lang = report.lang
-        context = self._context(
+        return self._render(
+            "web_report.html.j2",
             lang,
             report.as_of.isoformat(),
             location_yaml(report.location),
-            view=report_view(report, self.library),
-            show=lambda v: show_value(v, lang),
+            # Not trimmed: the report part must be exactly what `check --format html` gives.
+            trim=False,
+            **report_context(report, self.library),
             themes=self.themes[lang],
             values=form_values(report.location) if what_if is None else what_if,
             errors=field_errors(problems, lang),
         )
-        # Not trimmed: the report part must be exactly what `check --format html` gives.
-        return self._render("web_report.html.j2", context, trim=False)
 
     def what_if(self, comparison: Comparison) -> str:
         after = comparison.after
         lang = after.lang
         changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
-        context = self._context(
+        return self._render(
+            "web_what_if.html.j2",
             lang,
             after.as_of.isoformat(),
             location_yaml(after.location),
             before_yaml=location_yaml(comparison.before.location),
-            comp=comparison,
             changed=changed,
-            labels=(t("before", lang), t("after", lang)),
-            show=lambda v: show(v, lang),
-            who=who_of,
-            scores=score_rows(comparison, lang),
+            **diff_context(comparison, lang, (t("before", lang), t("after", lang))),
         )
-        return self._render("web_what_if.html.j2", context)
 
     def file_problems(
         self, lang: str, as_of: str, file: str, text: str | None, problems: list[Problem]
     ) -> str:
-        context = self._context(
+        return self._render(
+            "web_file_problems.html.j2",
             lang,
             as_of,
             file=file,
             problems=[(p.render(lang), p.line) for p in problems],
             listing=source_listing(text, problems, lang) if text is not None else [],
         )
-        return self._render("web_file_problems.html.j2", context)
 
     def audit(self, lang: str, audit_context: dict) -> str:
         """The portfolio page of `audit --html` (its context holds the as-of date)."""
-        return self._render("web_audit.html.j2", self._context(lang, **audit_context))
+        return self._render("web_audit.html.j2", lang, **audit_context)
 
     def message(self, lang: str, title_key: str, message: str) -> str:
-        context = self._context(lang, "", title=t(title_key, lang), message=message)
-        return self._render("web_message.html.j2", context)
+        title = t(title_key, lang)
+        return self._render("web_message.html.j2", lang, "", title=title, message=message)
 
 
 def source_listing(
