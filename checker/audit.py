@@ -165,10 +165,17 @@ class AuditOptions:
 class Auditor:
     """The compiled library and options of one process; checks chunks of inputs."""
 
-    def __init__(self, options: AuditOptions, library: Library | None = None):
+    def __init__(
+        self, options: AuditOptions, library: Library | None = None, engine: Engine | None = None
+    ):
+        """`library` and `engine`: already compiled ones to use (the web page's), since
+        durable_rules keeps every ruleset registered for the life of the process."""
         self.options = options
         self.library = library or load_library(options.norms_dirs)
-        self.engine = Engine(self.library) if options.evaluator == "engine" else None
+        if options.evaluator == "engine":
+            self.engine = engine or Engine(self.library)
+        else:
+            self.engine = None
         dimension_index = {d.value: i for i, d in enumerate(Dimension)}
         # what the verdict and the score read of a norm, looked up once per norm, not per location
         self._norm_data = {

@@ -181,9 +181,9 @@ def create_app(
     def audit_page(raw: bytes, name: str, lang: str, day: str):
         items: list[AuditInput | Failed] = []
         try:
-            text = raw.decode("utf-8-sig")
             if len(raw) > upload_limit:
                 raise InputError([MAX_FILE_BYTES.exceeded(name, None, len(raw))])
+            text = raw.decode("utf-8-sig")
             for row in table_rows(io.StringIO(text, newline=""), name):
                 items.append(AuditInput(row.file, row.line, row.data))
         except UnicodeDecodeError as exc:
@@ -204,7 +204,8 @@ def create_app(
             )
             return pages.file_problems(lang, day, name, None, [too_many]), 422
         as_of_day = dt.date.fromisoformat(day)
-        auditor = Auditor(AuditOptions(as_of_day, lang, detail=True), checker.library)
+        options = AuditOptions(as_of_day, lang, detail=True)
+        auditor = Auditor(options, checker.library, checker.engine)
         summary, html = AuditSummary(), HtmlOutput(as_of_day, checker.library, lang)
         for start in range(0, len(items), CHUNK):
             for result in auditor.check(items[start : start + CHUNK]):
