@@ -6,12 +6,12 @@ plain-Python evaluator on the same locations.
 
 Every measurement runs in a fresh process (so peak RSS is its own): the library is
 loaded and compiled and the workers are started (not timed), then N locations go
-through `checker.audit.run_audit` as CSV rows would: validated by the location model,
+through `checker.audit.run.run_audit` as CSV rows would: validated by the location model,
 evaluated, verdict and score, summary. Timed: from the first input to the last result.
 Peak RSS is the measuring process plus its largest worker.
 
 Generating a random location costs about as much as checking one, so the inputs are
-1,000 seeded random locations (`checker.synthetic.random_location`), cycled with a new
+1,000 seeded random locations (`checker.testing.synthetic.random_location`), cycled with a new
 id for each of the N; the engine caches nothing, so repeats cost the same. Nothing is
 asserted; figures measured while other work runs on the machine are noisy.
 """
@@ -33,8 +33,8 @@ AS_OF = dt.date(2026, 1, 15)
 
 
 def _inputs(n: int):
-    from checker.audit import AuditInput
-    from checker.synthetic import random_location
+    from checker.audit.run import AuditInput
+    from checker.testing.synthetic import random_location
 
     rng = random.Random(SEED)
     pool = [random_location(rng, i) for i in range(min(n, POOL))]
@@ -45,8 +45,8 @@ def _inputs(n: int):
 
 
 def measure(n: int, workers: int, evaluator: str) -> dict:
-    from checker.audit import AuditOptions, _init_worker, run_audit, worker_pool
-    from checker.audit_outputs import AuditSummary
+    from checker.audit.outputs import AuditSummary
+    from checker.audit.run import AuditOptions, _init_worker, run_audit, worker_pool
 
     options = AuditOptions(AS_OF, "en", evaluator=evaluator)
     pool = None
@@ -89,7 +89,7 @@ def _run(n: int, workers: int, evaluator: str) -> dict:
 
 
 def main(sizes: list[int]) -> None:
-    from checker.norm_library import load_library
+    from checker.library.loader import load_library
 
     library = load_library()
     print(f"norms: {len(library.norms)}, derived facts: {len(library.derived)}, as of {AS_OF}")

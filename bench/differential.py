@@ -1,9 +1,9 @@
 """Differential run: the durable_rules engine against the plain-Python evaluator.
 
-Generates seeded random valid locations (`checker.synthetic`), checks each as
+Generates seeded random valid locations (`checker.testing.synthetic`), checks each as
 of a random day in 2025-2027 (and the days around 12 June 2026, when the
 directives change) with both `Engine(library).evaluate` and
-`checker.plain_evaluator.evaluate`, and prints how many locations and outcomes
+`checker.evaluate.plain.evaluate`, and prints how many locations and outcomes
 were compared and every disagreement. Exit code 1 if there is any.
 
     python bench/differential.py --count 10000 [--seed 1]
@@ -17,11 +17,11 @@ import random
 import sys
 import time
 
-from checker import plain_evaluator
-from checker.engine import Engine
-from checker.location_loader import location_from_mapping
-from checker.norm_library import load_library
-from checker.synthetic import random_location
+from checker.evaluate import plain as plain_evaluator
+from checker.evaluate.engine import Engine
+from checker.library.loader import load_library
+from checker.location.loader import location_from_mapping
+from checker.testing.synthetic import random_location
 
 FIRST, LAST = dt.date(2025, 1, 1), dt.date(2027, 12, 31)
 EDGES = [dt.date(2026, 6, 11), dt.date(2026, 6, 12)]

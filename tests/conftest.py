@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.report import Checker
+from checker.report.build import Checker
 
 
 @pytest.fixture(scope="session")

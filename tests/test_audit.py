@@ -15,10 +15,10 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.errors import InputError
-from checker.location import Location
-from checker.location_table import csv_header, location_from_row, read_table
-from checker.report_schema import report_json_schema
-from checker.synthetic import random_location
+from checker.location.model import Location
+from checker.location.table import csv_header, location_from_row, read_table
+from checker.report.schema import report_json_schema
+from checker.testing.synthetic import random_location
 
 CASES = Path(__file__).parent.parent / "cases"
 AS_OF = "2026-01-15"
@@ -342,11 +342,11 @@ def test_an_unwritable_output_is_refused_before_any_is_checked(tmp_path):
 def test_the_audit_verdict_and_score_are_the_reports_with_waivers_taken_out(checker):
     """The audit computes verdict and score in its own pass (for speed); they must be what the
     checker's report gives, with active waivers taken out of the verdict only."""
-    from checker.audit import AuditInput, AuditOptions, run_audit
-    from checker.location_loader import location_from_mapping
-    from checker.norm_model import Outcome
-    from checker.verdict import Verdict, score, verdict
-    from checker.waivers import Waiver, Waivers
+    from checker.audit.run import AuditInput, AuditOptions, run_audit
+    from checker.audit.waivers import Waiver, Waivers
+    from checker.library.model import Outcome
+    from checker.location.loader import location_from_mapping
+    from checker.report.verdict import Verdict, score, verdict
 
     as_of = dt.date.fromisoformat(AS_OF)
     rng = random.Random(11)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from checker.i18n import LANGUAGES, t
-from checker.location_loader import load_location
-from checker.render_html import render_html
+from checker.location.loader import load_location
+from checker.render.html import render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "cases").glob("*.yaml"))

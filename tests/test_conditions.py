@@ -8,11 +8,11 @@ import itertools
 import pytest
 from pydantic import TypeAdapter
 
-from checker.conditions import Condition, Leaf, Op, dnf, effective
-from checker.engine import Engine
-from checker.location_loader import location_from_mapping
-from checker.norm_library import Library, LibraryNorm, load_library
-from checker.norm_model import Norm, NormFile, Outcome
+from checker.evaluate.engine import Engine
+from checker.library.conditions import Condition, Leaf, Op, dnf, effective
+from checker.library.loader import Library, LibraryNorm, load_library
+from checker.library.model import Norm, NormFile, Outcome
+from checker.location.loader import location_from_mapping
 
 CONDITION = TypeAdapter(Condition)
 

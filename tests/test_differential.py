@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from checker import plain_evaluator
-from checker.location_loader import location_from_mapping
-from checker.synthetic import random_location
+from checker.evaluate import plain as plain_evaluator
+from checker.location.loader import location_from_mapping
+from checker.testing.synthetic import random_location
 
 
 def test_engine_and_plain_evaluator_agree_on_300_generated_locations(checker):

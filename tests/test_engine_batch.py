@@ -8,10 +8,10 @@ import random
 
 import pytest
 
-from checker import plain_evaluator
-from checker.location_loader import location_from_mapping
-from checker.norm_model import Outcome
-from checker.synthetic import random_location
+from checker.evaluate import plain as plain_evaluator
+from checker.library.model import Outcome
+from checker.location.loader import location_from_mapping
+from checker.testing.synthetic import random_location
 
 DAYS = [dt.date(2026, 1, 15), dt.date(2026, 6, 12)]
 

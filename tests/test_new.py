@@ -10,8 +10,8 @@ import yaml
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.location import Location
-from checker.location_loader import load_location, location_from_mapping
+from checker.location.loader import load_location, location_from_mapping
+from checker.location.model import Location
 
 
 def _new(*args: str):

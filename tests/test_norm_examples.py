@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.location_loader import location_from_mapping
-from checker.norm_examples import example_date
-from checker.norm_library import load_library
+from checker.authoring.examples import example_date
+from checker.library.loader import load_library
+from checker.location.loader import location_from_mapping
 
 LIBRARY = load_library()
 CASES = [

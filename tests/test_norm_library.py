@@ -8,7 +8,7 @@ from itertools import pairwise
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.norm_library import load_library
+from checker.library.loader import load_library
 
 NORM = """\
 family: local

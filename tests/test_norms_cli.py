@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from checker.authoring.coverage import CASE_DATES, rule_coverage, shipped_cases_dir
+from checker.authoring.docs import DOC_FILES, REGENERATE, docs_are_current, render_docs
+from checker.authoring.examples import run_examples
 from checker.cli import main
-from checker.engine import Engine
-from checker.location_loader import load_location
-from checker.norm_docs import DOC_FILES, REGENERATE, docs_are_current, render_docs
-from checker.norm_examples import run_examples
-from checker.norm_library import load_library, shipped_norms_dir
-from checker.norm_model import Outcome
-from checker.rule_coverage import CASE_DATES, rule_coverage, shipped_cases_dir
-from checker.yaml_source import load_yaml
+from checker.evaluate.engine import Engine
+from checker.library.loader import load_library, shipped_norms_dir
+from checker.library.model import Outcome
+from checker.location.loader import load_location
+from checker.source.reader import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = load_library()

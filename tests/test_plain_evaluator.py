@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import plain_evaluator
-from checker.location_loader import load_location, location_from_mapping
+from checker.evaluate import plain as plain_evaluator
+from checker.location.loader import load_location, location_from_mapping
 
 CASES = sorted(Path(__file__).parent.parent.joinpath("cases").glob("*.yaml"))
 DAYS = [dt.date(2026, 1, 15), dt.date(2026, 6, 11), dt.date(2026, 6, 12), dt.date(2027, 3, 1)]

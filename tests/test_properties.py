@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.cli import main
-from checker.location import Location
-from checker.location_loader import location_from_mapping
-from checker.norm_model import Outcome
-from checker.synthetic import random_location
+from checker.library.model import Outcome
+from checker.location.loader import location_from_mapping
+from checker.location.model import Location
+from checker.testing.synthetic import random_location
 
 CASES = sorted(Path(__file__).parent.parent.joinpath("cases").glob("*.yaml"))
 FIELDS = sorted(Location.model_fields)

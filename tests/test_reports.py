@@ -20,11 +20,11 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.i18n import LABELS, LANGUAGES, t
-from checker.location_loader import location_from_mapping
-from checker.render_html import render_html
-from checker.render_markdown import render_markdown
-from checker.report_schema import report_json_schema
-from checker.synthetic import random_location
+from checker.location.loader import location_from_mapping
+from checker.render.html import render_html
+from checker.render.markdown import render_markdown
+from checker.report.schema import report_json_schema
+from checker.testing.synthetic import random_location
 
 CASES = sorted((Path(__file__).resolve().parent.parent / "cases").glob("*.yaml"))
 AS_OF = dt.date(2026, 1, 15)

@@ -8,8 +8,8 @@ from importlib import resources
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.location import location_json_schema
-from checker.norm_model import norm_file_json_schema
+from checker.library.model import norm_file_json_schema
+from checker.location.model import location_json_schema
 
 
 def _committed(name: str) -> dict:

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from checker.i18n import LANGUAGES, t
-from checker.location_loader import load_location
-from checker.web_form import form_values
+from checker.location.loader import load_location
+from checker.web.form import form_values
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from checker.findings import Citation, Finding
-from checker.norm_model import Outcome
-from checker.verdict import score, verdict
+from checker.library.model import Outcome
+from checker.report.findings import Citation, Finding
+from checker.report.verdict import score, verdict
 
 CITE = Citation("T", "1", None, None, "https://example.org/", "T, art. 1")
 

@@ -20,10 +20,10 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.i18n import LANGUAGES, t
-from checker.location import Location
-from checker.location_loader import load_location
-from checker.web_app import create_app
-from checker.web_form import THEMES, form_values
+from checker.location.loader import load_location
+from checker.location.model import Location
+from checker.web.app import create_app
+from checker.web.form import THEMES, form_values
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"

@@ -1,0 +1,5 @@
+"""`python -m checker` runs the `opvangtoets` command."""
+
+from checker.cli import main
+
+main(prog_name="opvangtoets")

@@ -1,0 +1,1 @@
+"""The portfolio audit: inputs, worker processes, waivers, summaries and their outputs."""

@@ -1,0 +1,213 @@
+"""What an audit writes: the running summary, and the CSV, JSON and HTML files.
+
+Results arrive one at a time, in input order. The summary and the CSV and
+JSON writers keep only counts and a few worst locations in memory, so an audit
+of 100,000 locations runs in flat memory. The HTML page keeps what it shows
+(a portfolio page is for hundreds or thousands of locations, not 100,000).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import heapq
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from checker.audit.run import Failed, LocationResult
+from checker.library.loader import Library
+from checker.render.templating import render_template
+from checker.report.verdict import Verdict
+
+VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
+WEIGHTS = ("law", "court", "policy", "guidance")
+CSV_COLUMNS = [
+    "file",
+    "id",
+    "name",
+    "verdict",
+    "score_low",
+    "score_high",
+    *(f"failures_{w}" for w in WEIGHTS),
+    "failing_norms",
+    "waived_norms",
+    "expired_waivers",
+    "error",
+]
+
+
+@dataclass
+class AuditSummary:
+    """Counts per verdict, the worst locations, the most-failed norms, the errors."""
+
+    worst_n: int = 10
+    checked: int = 0
+    verdicts: Counter = field(default_factory=Counter)
+    failed_norms: Counter = field(default_factory=Counter)
+    waived: int = 0
+    expired: int = 0
+    errors: list[Failed] = field(default_factory=list)
+    _worst: list[tuple] = field(default_factory=list)  # heap: least bad on top
+
+    def add(self, result: LocationResult | Failed) -> None:
+        if isinstance(result, Failed):
+            self.errors.append(result)
+            return
+        self.checked += 1
+        self.verdicts[result.verdict] += 1
+        self.failed_norms.update(result.failing)
+        self.waived += len(result.waived)
+        self.expired += len(result.expired)
+        badness = (
+            -VERDICT_RANK[result.verdict],
+            len(result.failing),
+            -(result.score_low if result.score_low is not None else 100),
+        )
+        entry = (badness, -self.checked, _worst_entry(result))
+        if len(self._worst) < self.worst_n:
+            heapq.heappush(self._worst, entry)
+        else:
+            heapq.heappushpop(self._worst, entry)
+
+    @property
+    def worst(self) -> list[dict[str, Any]]:
+        return [e[2] for e in sorted(self._worst, reverse=True)]
+
+    @property
+    def acceptable(self) -> bool:
+        return all(Verdict(v).acceptable for v in self.verdicts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "locations_checked": self.checked,
+            "could_not_check": len(self.errors),
+            "verdicts": {v.value: self.verdicts.get(v.value, 0) for v in Verdict},
+            "most_failed_norms": [
+                {"norm_id": n, "locations": c} for n, c in self.failed_norms.most_common(10)
+            ],
+            "worst_locations": self.worst,
+            "waived_failures": self.waived,
+            "expired_waivers": self.expired,
+        }
+
+
+def _worst_entry(r: LocationResult) -> dict[str, Any]:
+    return {
+        "id": r.location_id,
+        "name": r.name,
+        "source": r.source,
+        "verdict": r.verdict,
+        "score_low": r.score_low,
+        "score_high": r.score_high,
+        "failures": len(r.failing),
+    }
+
+
+def error_dict(failed: Failed, lang: str) -> dict[str, Any]:
+    return {
+        "file": failed.file,
+        "line": failed.line,
+        "problems": [p.render(lang) for p in failed.problems],
+    }
+
+
+class CsvOutput:
+    """One row per input: a checked location, or the error that stopped it."""
+
+    def __init__(self, handle: IO[str], lang: str):
+        self.writer = csv.writer(handle)
+        self.writer.writerow(CSV_COLUMNS)
+        self.lang = lang
+
+    def add(self, result: LocationResult | Failed) -> None:
+        if isinstance(result, Failed):
+            blank = [""] * (len(CSV_COLUMNS) - 2)
+            self.writer.writerow([result.source, *blank, result.message(self.lang)])
+            return
+        self.writer.writerow(
+            [
+                result.source,
+                result.location_id,
+                result.name,
+                result.verdict,
+                "" if result.score_low is None else result.score_low,
+                "" if result.score_high is None else result.score_high,
+                *(result.failures_by_weight.get(w, 0) for w in WEIGHTS),
+                ";".join(result.failing),
+                ";".join(result.waived),
+                ";".join(result.expired),
+                "",
+            ]
+        )
+
+
+class JsonOutput:
+    """`{"as_of", "norms_version", "locations": [checker JSON...], "errors", "summary"}`,
+    written as the results arrive."""
+
+    def __init__(self, handle: IO[str], as_of: dt.date, library: Library, lang: str):
+        self.handle, self.lang, self.first = handle, lang, True
+        head = {"as_of": as_of.isoformat(), "lang": lang, "norms_version": library.version}
+        handle.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "locations": [\n')
+
+    def add(self, result: LocationResult | Failed) -> None:
+        if isinstance(result, Failed):
+            return
+        self.handle.write(
+            ("" if self.first else ",\n") + json.dumps(result.report, ensure_ascii=False)
+        )
+        self.first = False
+
+    def close(self, summary: AuditSummary) -> None:
+        errors = [error_dict(e, self.lang) for e in summary.errors]
+        self.handle.write(
+            "\n],\n"
+            + f'"errors": {json.dumps(errors, ensure_ascii=False, indent=1)},\n'
+            + f'"summary": {json.dumps(summary.to_dict(), ensure_ascii=False, indent=1)}\n}}\n'
+        )
+
+
+class HtmlOutput:
+    """A self-contained portfolio page: verdict counts, a locations × norms heat map, and
+    a section per location with its findings."""
+
+    def __init__(self, as_of: dt.date, library: Library, lang: str):
+        self.as_of, self.library, self.lang = as_of, library, lang
+        self.locations: list[dict[str, Any]] = []
+
+    def add(self, result: LocationResult | Failed) -> None:
+        if isinstance(result, Failed):
+            return
+        report = result.report or {}
+        findings = [f for f in report.get("findings", []) if f["outcome"] in ("fail", "unknown")]
+        findings.sort(key=lambda f: (f["outcome"] != "fail", "waiver" in f, f["norm_id"]))
+        self.locations.append(
+            {
+                "anchor": f"loc-{len(self.locations) + 1}",
+                "result": result,
+                "findings": findings,
+                "passing": sum(1 for f in report.get("findings", []) if f["outcome"] == "pass"),
+            }
+        )
+
+    def render(self, summary: AuditSummary) -> str:
+        return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
+
+    def context(self, summary: AuditSummary) -> dict[str, Any]:
+        """What the portfolio page shows (the web page renders it in its own frame)."""
+        lang = self.lang
+        return dict(
+            as_of=self.as_of.isoformat(),
+            norms_version=self.library.version,
+            norms=[n for n in self.library.norms if n.in_force(self.as_of)],
+            verdicts=[v.value for v in Verdict],
+            summary=summary,
+            locations=self.locations,
+            errors=[error_dict(e, lang) for e in summary.errors],
+        )
+
+    def write(self, path: Path, summary: AuditSummary) -> None:
+        path.write_text(self.render(summary), encoding="utf-8")

@@ -1,0 +1,405 @@
+"""A portfolio audit: many locations, one norm library and as-of date, in worker processes.
+
+Inputs are collected in order (files, directories searched recursively, CSV
+tables row by row); each becomes an `AuditInput`, or a `Failed` when it cannot
+even be read. Chunks of inputs go to worker processes, each of which compiles
+the library into its own durable_rules engine once (the C extension never
+releases the GIL, so threads would not help). Results come back in input
+order, one `LocationResult` or `Failed` per input: a bad file or row never
+stops the others.
+
+A `LocationResult` is small on purpose (verdict, score, failing norms): a
+summary of 100,000 locations must fit in flat memory. The checker's full
+report (JSON contract of `checker.report.build.Report`) is only built when an output
+needs it (`detail=True`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.audit.waivers import Waivers
+from checker.errors import InputError, Problem, problem
+from checker.evaluate import plain as plain_evaluator
+from checker.evaluate.engine import Engine, EngineError, Evaluation
+from checker.evaluate.facts import readable_values
+from checker.library.loader import Library, load_library
+from checker.library.model import Dimension, Outcome
+from checker.location.loader import load_location, location_from_mapping
+from checker.location.model import Location
+from checker.location.table import TableRow, location_from_row, read_table
+from checker.report.build import make_report
+from checker.report.coming_changes import transition_dates
+from checker.report.findings import build_findings
+from checker.report.verdict import BINDING, SEVERITY_WEIGHT, band, decide, dimension_range, overall
+
+CHUNK = 250
+LOCATION_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIX = ".csv"
+_PASS, _UNKNOWN, _NOT_APPLICABLE = Outcome.pass_, Outcome.unknown, Outcome.not_applicable
+
+
+@dataclass
+class AuditInput:
+    """One location to check: a YAML file, a CSV row or a mapping (generated locations)."""
+
+    file: str
+    line: int | None = None
+    data: dict[str, Any] | None = None  # None: read the YAML file
+
+    @property
+    def source(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+@dataclass
+class Failed:
+    """An input that could not be checked, with every problem found in it."""
+
+    file: str
+    line: int | None
+    problems: list[Problem]
+
+    @property
+    def source(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    def message(self, lang: str) -> str:
+        return "; ".join(p.render(lang) for p in self.problems)
+
+
+@dataclass
+class LocationResult:
+    source: str
+    location_id: str
+    name: str
+    verdict: str
+    score_low: int | None
+    score_high: int | None
+    band: str | None
+    failing: list[str]  # norm ids that fail and count (not waived; expired waivers count)
+    failures_by_weight: dict[str, int]
+    waived: list[str] = field(default_factory=list)
+    expired: list[str] = field(default_factory=list)
+    outcomes: dict[str, str] | None = None  # norm id -> outcome or "waived" (detail only)
+    report: dict[str, Any] | None = None  # the checker's JSON (detail only)
+
+
+# inputs ------------------------------------------------------------------------
+
+
+def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
+    """Every location named by `paths`, in order; directories are searched recursively."""
+    items: list[AuditInput | Failed] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix in (*LOCATION_SUFFIXES, TABLE_SUFFIX)
+            )
+            if not found:
+                items.append(
+                    Failed(
+                        raw,
+                        None,
+                        [
+                            problem(
+                                raw,
+                                None,
+                                "no .yaml, .yml or .csv files in this directory",
+                                "geen .yaml-, .yml- of .csv-bestanden in deze map",
+                            )
+                        ],
+                    )
+                )
+            for p in found:
+                items += _file_inputs(p)
+        else:
+            items += _file_inputs(path)
+    return items
+
+
+def _file_inputs(path: Path) -> list[AuditInput | Failed]:
+    if path.suffix.lower() != TABLE_SUFFIX:
+        return [AuditInput(str(path))]
+    items: list[AuditInput | Failed] = []
+    try:
+        for row in read_table(path):
+            items.append(AuditInput(row.file, row.line, row.data))
+    except InputError as exc:  # the rows before the damage are still checked
+        items.append(Failed(str(path), exc.problems[0].line, exc.problems))
+    return items
+
+
+def _load(item: AuditInput) -> Location:
+    if item.data is None:
+        return load_location(Path(item.file))
+    if item.line is None:
+        return location_from_mapping(item.data, item.file)
+    return location_from_row(TableRow(item.file, item.line, item.data))
+
+
+# checking ----------------------------------------------------------------------
+
+
+@dataclass
+class AuditOptions:
+    as_of: dt.date
+    lang: str = "nl"
+    norms_dirs: list[Path] = field(default_factory=list)
+    waivers: Waivers = field(default_factory=Waivers)
+    detail: bool = False  # build the checker's full report for every location
+    evaluator: str = "engine"  # engine | plain (the plain-Python evaluator, for comparison)
+
+
+class Auditor:
+    """The compiled library and options of one process; checks chunks of inputs."""
+
+    def __init__(
+        self, options: AuditOptions, library: Library | None = None, engine: Engine | None = None
+    ):
+        """`library` and `engine`: already compiled ones to use (the web page's), since
+        durable_rules keeps every ruleset registered for the life of the process."""
+        self.options = options
+        self.library = library or load_library(options.norms_dirs)
+        if options.evaluator == "engine":
+            self.engine = engine or Engine(self.library)
+        else:
+            self.engine = None
+        dimension_index = {d.value: i for i, d in enumerate(Dimension)}
+        # what the verdict and the score read of a norm, looked up once per norm, not per location
+        self._norm_data = {
+            n.id: (
+                n.weight.value,
+                n.weight.value in BINDING,
+                SEVERITY_WEIGHT[n.norm.severity.value],
+                dimension_index[n.norm.dimension.value],
+            )
+            for n in self.library.norms
+        }
+
+    def _outcomes(self, locations: Sequence[Location]) -> tuple[list[dict], list[Evaluation]]:
+        as_of = self.options.as_of
+        if self.engine is None:
+            return [plain_evaluator.evaluate(self.library, loc, as_of) for loc in locations], []
+        if not self.options.detail:
+            return self.engine.outcomes_many(locations, as_of), []
+        evaluations = self.engine.evaluate_many(locations, as_of)
+        return [{k: r.outcome for k, r in e.results.items()} for e in evaluations], evaluations
+
+    def check(self, chunk: Sequence[AuditInput | Failed]) -> list[LocationResult | Failed]:
+        out: list[LocationResult | Failed | None] = []
+        valid: list[tuple[int, AuditInput, Location]] = []
+        for item in chunk:
+            if isinstance(item, Failed):
+                out.append(item)
+                continue
+            try:
+                valid.append((len(out), item, _load(item)))
+                out.append(None)
+            except InputError as exc:
+                line = item.line if item.line is not None else exc.problems[0].line
+                out.append(Failed(item.file, line, exc.problems))
+        locations = [loc for _, _, loc in valid]
+        try:
+            outcomes, evaluations = self._outcomes(locations)
+        except EngineError as exc:
+            for position, item, _ in valid:
+                out[position] = Failed(item.file, item.line, [_engine_problem(item, exc)])
+            return out  # type: ignore[return-value]
+        reports = self._reports(valid, evaluations) if self.options.detail else None
+        for k, (position, item, location) in enumerate(valid):
+            result = self._result(item, location, outcomes[k])
+            if reports is not None:
+                result.report = reports[k]
+                _mark_waivers(result, reports[k], self.options)
+            out[position] = result
+        return out  # type: ignore[return-value]
+
+    def _result(self, item: AuditInput, location: Location, outcomes: dict) -> LocationResult:
+        """Verdict and score in one pass over the outcomes, without a finding per norm: the sums
+        are made here, the rules are `checker.report.verdict`'s (as for a report)."""
+        as_of = self.options.as_of
+        waivers = self.options.waivers.for_location(location.id)
+        norm_data = self._norm_data
+        dimensions = len(Dimension)
+        total, passed, open_ = [0] * dimensions, [0] * dimensions, [0] * dimensions
+        binding_fail = binding_unknown = concern = False
+        failing, waived, expired = [], [], []
+        by_weight: dict[str, int] = {}
+        for norm_id, outcome in outcomes.items():
+            if outcome is _NOT_APPLICABLE:
+                continue
+            weight, binding, severity, dimension = norm_data[norm_id]
+            total[dimension] += severity
+            if outcome is _PASS:
+                passed[dimension] += severity
+                continue
+            if outcome is _UNKNOWN:
+                open_[dimension] += severity
+                if binding:
+                    binding_unknown = True
+                else:
+                    concern = True
+                continue
+            waiver = waivers.get(norm_id) if waivers else None
+            if waiver is not None and as_of <= waiver.expires:
+                waived.append(norm_id)  # still a failure for the score, not for the verdict
+                continue
+            if waiver is not None:
+                expired.append(norm_id)
+            failing.append(norm_id)
+            by_weight[weight] = by_weight.get(weight, 0) + 1
+            if binding:
+                binding_fail = True
+            else:
+                concern = True
+        # a waiver is still a concern
+        outcome_verdict = decide(binding_fail, binding_unknown, concern or bool(waived))
+        mean = overall(
+            [dimension_range(*sums) for sums in zip(total, passed, open_, strict=True) if sums[0]]
+        )
+        result = LocationResult(
+            item.source,
+            location.id,
+            location.name,
+            outcome_verdict.value,
+            None if mean is None else mean.low,
+            None if mean is None else mean.high,
+            None if mean is None else band(mean.low),
+            failing,
+            by_weight,
+            waived,
+            expired,
+        )
+        if self.options.detail:
+            result.outcomes = {k: "waived" if k in waived else o.value for k, o in outcomes.items()}
+        return result
+
+    def _reports(
+        self, valid: list[tuple[int, AuditInput, Location]], evaluations: list[Evaluation]
+    ) -> list[dict[str, Any]]:
+        """The checker's JSON for each location, with coming changes (as `check` gives)."""
+        opts, library = self.options, self.library
+        locations = [loc for _, _, loc in valid]
+        later = {
+            day: self.engine.evaluate_many(locations, day)
+            for day in transition_dates(library, opts.as_of)
+        }
+        reports = []
+        for k, (_, item, location) in enumerate(valid):
+
+            def findings_on(day: dt.date, k: int = k, location: Location = location) -> list:
+                values = readable_values(location, day)
+                return build_findings(later[day][k], library, values, day, opts.lang)
+
+            values = readable_values(location, opts.as_of)
+            findings = build_findings(evaluations[k], library, values, opts.as_of, opts.lang)
+            report = make_report(
+                library, location, item.source, opts.as_of, opts.lang, findings, findings_on
+            )
+            reports.append(report.to_dict())
+        return reports
+
+
+def _mark_waivers(result: LocationResult, report: dict[str, Any], opts: AuditOptions) -> None:
+    """A waived failure stays `fail` and carries its waiver; the verdict is the audit's."""
+    report["verdict"] = result.verdict
+    waivers = opts.waivers.for_location(result.location_id)
+    for finding in report["findings"]:
+        waiver = waivers.get(finding["norm_id"])
+        if waiver is not None and finding["outcome"] == Outcome.fail.value:
+            finding["waiver"] = waiver.to_dict(opts.as_of)
+
+
+def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
+    return problem(
+        item.file, item.line, f"the rules engine failed: {exc}", f"de regelengine faalde: {exc}"
+    )
+
+
+# running -----------------------------------------------------------------------
+
+_auditor: Auditor | None = None  # one per worker process
+
+
+def _init_worker(options: AuditOptions) -> None:
+    global _auditor
+    _auditor = Auditor(options)
+
+
+def _check_chunk(chunk: list[AuditInput | Failed]) -> list[LocationResult | Failed]:
+    assert _auditor is not None, "worker not initialised"
+    return _auditor.check(chunk)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_audit(
+    items: Iterable[AuditInput | Failed],
+    options: AuditOptions,
+    workers: int = 1,
+    chunk_size: int | None = None,
+    pool: ProcessPoolExecutor | None = None,
+) -> Iterator[LocationResult | Failed]:
+    """Check every input; yields one result per input, in input order.
+
+    With one worker everything runs in this process; with more, each worker
+    process compiles the library once, and at most two chunks per worker are
+    in flight, so memory stays flat however many inputs there are. A `pool` made by
+    `worker_pool` may be passed in (and is then left running), e.g. to time without start-up.
+    """
+    if chunk_size is None:
+        total = len(items) if isinstance(items, Sequence) else None
+        chunk_size = CHUNK if total is None else max(1, min(CHUNK, math.ceil(total / workers)))
+    chunks = _chunks(items, chunk_size)
+    if workers <= 1:
+        reuse = _auditor is not None and _auditor.options is options
+        auditor = _auditor if reuse else Auditor(options)
+        for chunk in chunks:
+            yield from auditor.check(chunk)
+        return
+    if pool is not None:
+        yield from _in_pool(pool, chunks, workers)
+        return
+    with worker_pool(options, workers) as own:
+        yield from _in_pool(own, chunks, workers)
+
+
+def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int
+) -> Iterator[LocationResult | Failed]:
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_check_chunk, chunk))
+        if len(pending) >= 2 * workers:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()

@@ -1,0 +1,259 @@
+"""Checks on a norm library beyond what loading it refuses.
+
+Loading (`checker.library.loader.collect_library`) already finds schema errors,
+duplicate ids and conditions on fields the location model does not have. Lint
+adds what makes a library untrustworthy although it loads: text that was not
+translated, norms without a passing or a failing example, versions of one topic
+that overlap or leave a gap, and conditions that can never be true (or never
+false), found per conjunction of the disjunctive normal form the engine uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from itertools import combinations
+from pathlib import Path
+
+from checker.errors import InputError, Problem, problem
+from checker.i18n import LANGUAGES
+from checker.library.conditions import Conjunction, Leaf, Op, dnf, effective, leaves
+from checker.library.lines import NormLines
+from checker.library.loader import FieldKind, Library, LibraryNorm, collect_library
+from checker.library.model import Outcome
+
+TRANSLATED = ("title", "summary", "remedy")
+
+
+def lint(paths: list[Path], *, shipped: bool = True) -> tuple[Library | None, list[Problem]]:
+    """Every problem in the library made of the shipped norms (unless not `shipped`) and
+    `paths`; the library is None when it could not be read at all."""
+    try:
+        library, problems = collect_library(paths, shipped=shipped)
+    except InputError as exc:
+        return None, exc.problems
+    return library, problems + lint_library(library)
+
+
+def lint_library(library: Library) -> list[Problem]:
+    lines = NormLines()
+    problems: list[Problem] = []
+    for lib_norm in library.norms:
+        problems += _translation_problems(lib_norm, lines)
+        problems += _example_problems(lib_norm, lines)
+        problems += _reachability_problems(lib_norm, library.field_kinds, lines)
+    problems += _validity_problems(library, lines)
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _translation_problems(lib_norm: LibraryNorm, lines: NormLines) -> list[Problem]:
+    out = []
+    for key in TRANSLATED:
+        text = getattr(lib_norm.norm, key)
+        line = lines.line(lib_norm, key)
+        empty = [lang for lang in LANGUAGES if not getattr(text, lang).strip()]
+        for lang in empty:
+            out.append(
+                problem(
+                    lib_norm.path,
+                    line,
+                    f"{lib_norm.id}: {key}.{lang} is empty",
+                    f"{lib_norm.id}: {key}.{lang} is leeg",
+                    hint_en="write the text in both English and Dutch",
+                    hint_nl="schrijf de tekst in het Engels en in het Nederlands",
+                )
+            )
+        if not empty and _same(text.en, text.nl):
+            out.append(
+                problem(
+                    lib_norm.path,
+                    line,
+                    f"{lib_norm.id}: {key} is the same in English and Dutch ('{text.en}')",
+                    f"{lib_norm.id}: {key} is in het Engels en Nederlands gelijk ('{text.nl}')",
+                    hint_en="translate it",
+                    hint_nl="vertaal de tekst",
+                )
+            )
+    return out
+
+
+def _example_problems(lib_norm: LibraryNorm, lines: NormLines) -> list[Problem]:
+    outcomes = {e.outcome for e in lib_norm.norm.examples}
+    return [
+        problem(
+            lib_norm.path,
+            lines.line(lib_norm, "examples"),
+            f"{lib_norm.id}: no example with outcome {wanted.value}",
+            f"{lib_norm.id}: geen voorbeeld met uitkomst {wanted.value}",
+            hint_en=f"add a location for which the norm gives {wanted.value}",
+            hint_nl=f"voeg een locatie toe waarvoor de norm {wanted.value} geeft",
+        )
+        for wanted in (Outcome.pass_, Outcome.fail)
+        if wanted not in outcomes
+    ]
+
+
+# Validity within a topic -------------------------------------------------------------------
+
+_FIRST, _LAST = dt.date.min, dt.date.max
+
+
+def _period(n: LibraryNorm) -> tuple[dt.date, dt.date]:
+    return n.valid_from or _FIRST, n.valid_until or _LAST
+
+
+def _validity_problems(library: Library, lines: NormLines) -> list[Problem]:
+    topics: dict[str, list[LibraryNorm]] = {}
+    for n in library.norms:
+        if n.norm.topic:
+            topics.setdefault(n.norm.topic, []).append(n)
+    out = []
+    for topic, versions in topics.items():
+        versions = sorted(versions, key=_period)
+        for a, b in combinations(versions, 2):
+            start = max(_period(a)[0], _period(b)[0])
+            end = min(_period(a)[1], _period(b)[1])
+            if start <= end:
+                out.append(
+                    problem(
+                        b.path,
+                        lines.line(b, "valid_from"),
+                        f"{b.id} and {a.id} (topic {topic}) are both in force from {start}",
+                        f"{b.id} en {a.id} (onderwerp {topic}) gelden allebei vanaf {start}",
+                        hint_en="let one version end the day before the next one starts",
+                        hint_nl="laat de ene versie eindigen op de dag voordat de volgende begint",
+                    )
+                )
+        covered_until = _period(versions[0])[1]
+        for b in versions[1:]:
+            start, end = _period(b)
+            if covered_until < _LAST and start > covered_until + dt.timedelta(days=1):
+                gap_from = covered_until + dt.timedelta(days=1)
+                gap_to = start - dt.timedelta(days=1)
+                out.append(
+                    problem(
+                        b.path,
+                        lines.line(b, "valid_from"),
+                        f"{b.id}: no version of topic {topic} is in force "
+                        f"from {gap_from} to {gap_to}",
+                        f"{b.id}: geen versie van onderwerp {topic} geldt "
+                        f"van {gap_from} tot en met {gap_to}",
+                        hint_en="let this version start the day after the previous one ends",
+                        hint_nl="laat deze versie beginnen op de dag na het einde van de vorige",
+                    )
+                )
+            covered_until = max(covered_until, end)
+    return out
+
+
+# Reachability ------------------------------------------------------------------------------
+
+
+def satisfiable(conj: Conjunction, kinds: dict[str, FieldKind]) -> bool:
+    """Whether some location makes every literal of the conjunction true."""
+    by_subject: dict[str, list[Leaf]] = {}
+    for literal in conj:
+        leaf = effective(literal)
+        by_subject.setdefault(leaf.subject(), []).append(leaf)
+    return all(
+        _consistent(group, kinds.get(group[0].field) if group[0].field else None)
+        for group in by_subject.values()
+    )
+
+
+def _consistent(group: list[Leaf], kind: FieldKind | None) -> bool:
+    ops = {leaf.op for leaf in group}
+    if Op.absent in ops:  # every other test only matches a fact that is given
+        return ops == {Op.absent}
+    has = {leaf.value for leaf in group if leaf.op == Op.contains}
+    lacks = {leaf.value for leaf in group if leaf.op == Op.not_contains}
+    equal = {leaf.value for leaf in group if leaf.op == Op.eq}
+    unequal = {leaf.value for leaf in group if leaf.op == Op.ne}
+    if has & lacks or len(equal) > 1 or equal & unequal:
+        return False
+    domain = None
+    if kind and kind.kind == "bool":
+        domain = {True, False}
+    elif kind and kind.kind == "enum":
+        domain = set(kind.members)
+    if domain is not None and not (equal or domain) - unequal:
+        return False
+    low, high, low_open, high_open = -math.inf, math.inf, False, False
+    for leaf in group:
+        if leaf.op in (Op.gt, Op.gte):
+            strict = leaf.op == Op.gt
+            if leaf.value > low or (leaf.value == low and strict):
+                low, low_open = leaf.value, strict
+        elif leaf.op in (Op.lt, Op.lte):
+            strict = leaf.op == Op.lt
+            if leaf.value < high or (leaf.value == high and strict):
+                high, high_open = leaf.value, strict
+    if low > high or (low == high and (low_open or high_open)):
+        return False
+    if math.isinf(low) and math.isinf(high):
+        return True
+    for value in equal:
+        if (
+            value < low
+            or value > high
+            or (value == low and low_open)
+            or (value == high and high_open)
+        ):
+            return False
+    return not (low == high and low in unequal)
+
+
+def _leaves(norm) -> list[Leaf]:
+    return leaves(norm.applies_when) + leaves(norm.requires)
+
+
+def _wrong_kind(leaf: Leaf, kinds: dict[str, FieldKind]) -> bool:
+    """A number field compared with something else (which loading reports) cannot be ordered."""
+    if leaf.field in kinds and kinds[leaf.field].kind != "number":
+        return False
+    values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+    return any(isinstance(v, bool) or not isinstance(v, int | float) for v in values)
+
+
+def _reachability_problems(
+    lib_norm: LibraryNorm, kinds: dict[str, FieldKind], lines: NormLines
+) -> list[Problem]:
+    norm, nid, file = lib_norm.norm, lib_norm.id, lib_norm.path
+    if any(leaf.value is not None and _wrong_kind(leaf, kinds) for leaf in _leaves(norm)):
+        return []  # loading has already reported the value of the wrong kind
+    applies = [c for c in dnf(norm.applies_when) if satisfiable(c, kinds)]
+    if not applies:
+        return [
+            problem(
+                file,
+                lines.line(lib_norm, "applies_when"),
+                f"{nid}: applies_when can never be true, so the norm never applies",
+                f"{nid}: applies_when kan nooit waar zijn, dus de norm geldt nooit",
+                hint_en="look for tests on one field that exclude each other",
+                hint_nl="zoek naar toetsen op één veld die elkaar uitsluiten",
+            )
+        ]
+    out = []
+    for negate, en, nl in (
+        (False, "be true", "waar zijn"),
+        (True, "be false", "onwaar zijn"),
+    ):
+        if not any(satisfiable(a + r, kinds) for a in applies for r in dnf(norm.requires, negate)):
+            outcome = "fail" if negate else "pass"
+            out.append(
+                problem(
+                    file,
+                    lines.line(lib_norm, "requires"),
+                    f"{nid}: requires can never {en} where the norm applies, "
+                    f"so it can never {outcome}",
+                    f"{nid}: requires kan nooit {nl} waar de norm geldt, "
+                    f"dus de uitkomst is nooit {outcome}",
+                    hint_en="look for tests on one field that exclude or imply each other",
+                    hint_nl="zoek naar toetsen op één veld die elkaar uitsluiten of insluiten",
+                )
+            )
+    return out

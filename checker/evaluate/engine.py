@@ -1,0 +1,512 @@
+"""The adapter to durable_rules: compile the library into rulesets, evaluate locations in batches.
+
+Every derived fact and every norm becomes rules whose names say what they
+decide (`n12|fail|0`: norm 12 certainly fails by its first conjunction). A
+batch of locations is asserted as facts (one per location, told apart by `_i`,
+its position in the batch) into one session of each ruleset; the session state
+is deleted afterwards. Derived facts come first, one ruleset per dependency
+level, then the norms, split over a few rulesets.
+
+How the three values are decided (identical to `checker.evaluate.plain`):
+- *fail* and *not applicable* have rules: the DNF of "applies and not requires"
+  and of "not applies". Every test in them only matches a fact that is present,
+  so a rule that fires is certain.
+- *pass* is inferred where it is certain without a rule: when every fact a norm
+  reads is present, its conditions are two-valued, so "neither fail nor not
+  applicable" means pass. Where a fact is missing, pass needs a rule: the DNF of
+  "applies and requires" AND "that fact is absent" (`$nex`). Nothing fires for
+  an unknown norm, so nothing fired and a fact missing means *unknown*.
+- a norm not in force on the as-of date gets no result; its rules test
+  `as_of_date` so they do not fire at all.
+
+Why it is driven like this (measured; see shared/DURABLE_RULES.md, "What made
+it fast"): the cost is in Python callbacks and JSON round trips, not in the
+matching. So the C module `durable_rules_engine` is called directly (no Host,
+no Closure, no background threads), each rule has a `cap` so one action hands
+back every location it matched in the batch, only the `_i` numbers are read
+from the action's JSON, and only the fields that norms read are asserted.
+
+Field notes that shaped this module:
+- every pattern is anchored on `kind`, or a pattern of only `$nex` hangs;
+- each ruleset is warmed up once, or `delete_state` can hang;
+- at most 31 tests in one `$and`, and not much more than 100 norms per ruleset;
+- one session id, state deleted after every batch: distinct ids leak memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import durable_rules_engine as dre
+
+from checker.evaluate.facts import FACT_KIND, month_key, months_from_keys
+from checker.library.conditions import (
+    Conjunction,
+    Leaf,
+    Op,
+    dnf,
+    effective,
+    leaves,
+    list_member_name,
+    literal_pattern,
+    month_key_name,
+)
+from checker.library.loader import AS_OF_FIELD, Library, LibraryNorm
+from checker.library.model import DerivedFact, Outcome
+from checker.location.model import Location
+
+NORMS_PER_RULESET = 40
+MAX_TESTS_PER_PATTERN = 30
+BATCH = 250  # locations asserted into one session
+SESSION = "batch"
+INDEX = "_i"
+_INDEX_RE = re.compile(r'"_i":\s*(\d+)')
+_ruleset_numbers = itertools.count(1)
+# durable_rules result codes of an assert (see durable/engine.py: Ruleset._handle_result)
+_OBSERVED = 2
+
+
+class EngineError(RuntimeError):
+    """The rules engine refused a rule or a fact: a bug or a norm the engine cannot hold."""
+
+
+@dataclass
+class NormResult:
+    outcome: Outcome
+    violated: list[Leaf] = field(default_factory=list)
+
+
+# Results without detail are shared by every location: they are never mutated.
+_PASS = NormResult(Outcome.pass_)
+_NA = NormResult(Outcome.not_applicable)
+_UNKNOWN = NormResult(Outcome.unknown)
+
+
+@dataclass
+class Evaluation:
+    results: dict[str, NormResult]  # by norm id, for norms in force
+    derived: dict[str, Any]
+    fact: dict[str, Any]
+
+
+def leaf_keys(leaf: Leaf, list_fields: dict[str, list[str]]) -> list[str]:
+    """The fact keys the pattern of a leaf reads (see `conditions.literal_pattern`)."""
+    if leaf.months_between:
+        return [month_key_name(f) for f in leaf.months_between]
+    if leaf.field in list_fields:
+        if leaf.op in (Op.present, Op.absent):
+            return [list_member_name(leaf.field, list_fields[leaf.field][0])]
+        return [list_member_name(leaf.field, leaf.value)]
+    return [leaf.field]
+
+
+def _tests(conj: Conjunction, list_fields: dict[str, list[str]], name: str) -> list[dict]:
+    tests = [literal_pattern(lit, list_fields) for lit in conj]
+    if len(tests) > MAX_TESTS_PER_PATTERN - 3:
+        raise EngineError(
+            f"{name}: a condition expands to more than "
+            f"{MAX_TESTS_PER_PATTERN - 3} tests in one branch; simplify it"
+        )
+    return tests
+
+
+def _rule(tests: list[dict]) -> dict:
+    return {"all": [{"m": {"$and": [{"kind": FACT_KIND}, *tests]}}], "cap": BATCH}
+
+
+@dataclass
+class _Ruleset:
+    name: str
+    handle: int
+
+
+class Engine:
+    """A compiled norm library, ready to evaluate locations (one or a batch at a time)."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self._list_fields = {
+            n: list(k.members) for n, k in library.field_kinds.items() if k.kind == "list"
+        }
+        # Fact keys go to the engine as short aliases ("k12"): every fired rule hands back
+        # the JSON of every fact it matched, so short keys are less text to make and scan.
+        self._alias: dict[str, str] = {}
+        prefix = f"opvangtoets{next(_ruleset_numbers)}"
+        # rule name -> what it decides: ("fail", norm index, violated leaves) | ("na", i) |
+        # ("pass", i) | ("true"/"false", derived) | ("case", derived, case number)
+        self._actions: dict[str, tuple] = {}
+        self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
+        used_keys: set[str] = set()
+        # per dependency level: its ruleset, its derived facts, the fact keys it reads
+        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], list[str]]] = []
+        for level, members in enumerate(self._levels(library.derived)):
+            rules: dict[str, dict] = {}
+            level_keys: set[str] = set()
+            for d in members:
+                rules.update(self._derived_rules(d, level_keys))
+            used_keys |= level_keys
+            ruleset = self._register(f"{prefix}_derive_{level}", rules)
+            self._derived_levels.append((ruleset, members, [self._key(k) for k in level_keys]))
+        norms = library.norms
+        for lib_norm in norms:
+            keys = {k for leaf in _leaves(lib_norm) for k in leaf_keys(leaf, self._list_fields)}
+            self._norm_keys.append(keys)
+            used_keys |= keys
+        self._norm_rulesets: list[_Ruleset] = []
+        for start in range(0, len(norms), NORMS_PER_RULESET):
+            rules = {}
+            for index in range(start, min(start + NORMS_PER_RULESET, len(norms))):
+                rules.update(self._norm_rules(index))
+            name = f"{prefix}_norms_{start // NORMS_PER_RULESET}"
+            self._norm_rulesets.append(self._register(name, rules))
+        # which norms may be unknown when a key is missing (by alias)
+        self._norms_by_key: dict[str, list[int]] = {}
+        for index, keys in enumerate(self._norm_keys):
+            for key in keys:
+                self._norms_by_key.setdefault(self._key(key), []).append(index)
+        self._plan = self._fact_plan(used_keys)
+        self._used_keys = frozenset(self._key(k) for k in used_keys)
+        for d in library.derived:  # a derived fact no norm reads still goes into the fact
+            self._key(d.name)
+        self._readable = {alias: name for name, alias in self._alias.items()}
+        self._as_of_keys = (self._key(AS_OF_FIELD), self._key(month_key_name(AS_OF_FIELD)))
+
+    # compilation ---------------------------------------------------------------
+
+    def _key(self, name: str) -> str:
+        alias = self._alias.get(name)
+        if alias is None:
+            alias = self._alias[name] = f"k{len(self._alias)}"
+        return alias
+
+    def _aliased(self, pattern: Any) -> Any:
+        """A pattern with its fact keys replaced by their aliases (operators and values kept)."""
+        if isinstance(pattern, list):
+            return [self._aliased(p) for p in pattern]
+        if not isinstance(pattern, dict):
+            return pattern
+        out = {}
+        for key, value in pattern.items():
+            if key == "$m":
+                out[key] = self._key(value)
+            elif key.startswith("$") or key in ("all", "m", "cap", "kind"):
+                out[key] = self._aliased(value)
+            else:
+                out[self._key(key)] = self._aliased(value)
+        return out
+
+    @staticmethod
+    def _levels(derived: list[DerivedFact]) -> list[list[DerivedFact]]:
+        """Derived facts by dependency level: level 0 reads only location fields."""
+        names = {d.name for d in derived}
+        level: dict[str, int] = {}
+        for d in derived:  # the library orders them so inputs come first
+            conds = [d.when] if d.when else [c.when for c in d.cases or []]
+            reads = {name for c in conds for leaf in leaves(c) for name in leaf.fields}
+            for case in d.cases or []:
+                reads |= set(_expression_fields(case.value))
+            level[d.name] = 1 + max((level[r] for r in reads & names), default=-1)
+        by_level: dict[int, list[DerivedFact]] = {}
+        for d in derived:
+            by_level.setdefault(level[d.name], []).append(d)
+        return [by_level[k] for k in sorted(by_level)]
+
+    def _derived_rules(self, d: DerivedFact, used_keys: set[str]) -> dict[str, dict]:
+        rules: dict[str, dict] = {}
+        lists = self._list_fields
+        conds = []
+        if d.when is not None:
+            conds.append(d.when)
+            for polarity, negate in (("true", False), ("false", True)):
+                for k, conj in enumerate(dnf(d.when, negate)):
+                    name = f"d|{d.name}|{polarity}|{k}"
+                    rules[name] = _rule(_tests(conj, lists, name))
+                    self._actions[name] = (polarity, d)
+        for case_no, case in enumerate(d.cases or []):
+            conds.append(case.when)
+            for k, conj in enumerate(dnf(case.when)):
+                name = f"d|{d.name}|case{case_no}|{k}"
+                rules[name] = _rule(_tests(conj, lists, name))
+                self._actions[name] = ("case", d, case_no)
+            for expr_field in _expression_fields(case.value):
+                used_keys.add(expr_field)
+                used_keys.add(month_key_name(expr_field))
+        for cond in conds:
+            used_keys.update(k for leaf in leaves(cond) for k in leaf_keys(leaf, lists))
+        return rules
+
+    def _in_force_tests(self, index: int) -> list[dict]:
+        lib_norm = self.library.norms[index]
+        tests = []
+        if lib_norm.valid_from:
+            tests.append({"$gte": {AS_OF_FIELD: lib_norm.valid_from.toordinal()}})
+        if lib_norm.valid_until:
+            tests.append({"$lte": {AS_OF_FIELD: lib_norm.valid_until.toordinal()}})
+        return tests
+
+    def _norm_rules(self, index: int) -> dict[str, dict]:
+        norm = self.library.norms[index].norm
+        lists = self._list_fields
+        in_force = self._in_force_tests(index)
+        rules: dict[str, dict] = {}
+        applies = dnf(norm.applies_when)
+        for k, (a, r) in enumerate(itertools.product(applies, dnf(norm.requires, True))):
+            name = f"n{index}|fail|{k}"
+            rules[name] = _rule(_tests(a + r, lists, name) + in_force)
+            self._actions[name] = ("fail", index, [leaf for leaf, _ in r])
+        for k, conj in enumerate(dnf(norm.applies_when, True)):
+            name = f"n{index}|na|{k}"
+            rules[name] = _rule(_tests(conj, lists, name) + in_force)
+            self._actions[name] = ("na", index)
+        # pass only needs a rule when one of the norm's facts is missing (see the docstring)
+        keys = self._norm_keys[index]
+        for k, (a, r) in enumerate(itertools.product(applies, dnf(norm.requires))):
+            conj = a + r
+            present = {
+                key
+                for lit in conj
+                if effective(lit).op != Op.absent
+                for key in leaf_keys(lit[0], lists)
+            }
+            tests = _tests(conj, lists, f"n{index}|pass|{k}") + in_force
+            for key in sorted(keys - present):
+                name = f"n{index}|pass|{k}|{key}"
+                rules[name] = _rule([*tests, {"$nex": {key: 1}}])
+                self._actions[name] = ("pass", index)
+        return rules
+
+    def _register(self, name: str, rules: dict[str, dict]) -> _Ruleset:
+        rules = {
+            **{rule: self._aliased(body) for rule, body in rules.items()},
+            "warmup": {"all": [{"m": {"kind": "warmup"}}]},
+        }
+        try:
+            handle = dre.create_ruleset(name, json.dumps(rules))
+            ruleset = _Ruleset(name, handle)
+            self._drain(ruleset, json.dumps([{"kind": "warmup", "sid": SESSION}]))
+        except Exception as exc:  # the C engine reports rule errors as bare exceptions
+            raise EngineError(f"durable_rules refused ruleset {name}: {exc}") from exc
+        return ruleset
+
+    def _fact_plan(self, used_keys: set[str]) -> list[tuple[str, str, Any]]:
+        """The location fields to put into a fact: (field, how, alias(es)), only those read."""
+        plan: list[tuple[str, str, Any]] = []
+        for name, kind in self.library.field_kinds.items():
+            if name == AS_OF_FIELD or name not in Location.model_fields:
+                continue
+            if kind.kind == "list":
+                members = [
+                    (m, self._key(list_member_name(name, m)))
+                    for m in kind.members
+                    if list_member_name(name, m) in used_keys
+                ]
+                if members:
+                    plan.append((name, "list", members))
+            elif kind.kind == "date":
+                if name in used_keys or month_key_name(name) in used_keys:
+                    plan.append((name, "date", (self._key(name), self._key(month_key_name(name)))))
+            elif name in used_keys:
+                plan.append((name, "enum" if kind.kind == "enum" else "value", self._key(name)))
+        return plan
+
+    # evaluation ----------------------------------------------------------------
+
+    def _drain(self, ruleset: _Ruleset, facts_json: str) -> list[str]:
+        """Assert a batch of facts, collect every action message, forget the session."""
+        handle = ruleset.handle
+        messages: list[str] = []
+        try:
+            code, state = dre.assert_facts(handle, facts_json)
+            if code == _OBSERVED:
+                raise EngineError(f"durable_rules saw a fact twice in ruleset {ruleset.name}")
+            started = dre.start_action_for_state(handle, state)
+            if started:
+                message = started[1]
+                while message:
+                    messages.append(message)
+                    message = dre.complete_and_start_action(handle, state)
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"durable_rules failed on ruleset {ruleset.name}: {exc}") from exc
+        finally:
+            dre.delete_state(handle, SESSION)
+        return messages
+
+    def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[int]]]:
+        """What each rule that fired decides, and for which facts (by position)."""
+        out = []
+        for message in self._drain(ruleset, facts_json):
+            rule = message[2 : message.index('"', 2)]
+            out.append((self._actions[rule], [int(i) for i in _INDEX_RE.findall(message)]))
+        return out
+
+    def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
+        """The engine fact of one location: aliased keys, only what is known and read."""
+        fact: dict[str, Any] = {INDEX: position, "kind": FACT_KIND, "sid": SESSION}
+        for name, how, key in self._plan:
+            value = getattr(location, name)
+            if value is None:
+                continue
+            if how == "value":
+                fact[key] = value
+            elif how == "enum":
+                fact[key] = value.value
+            elif how == "date":
+                fact[key[0]] = value.toordinal()
+                fact[key[1]] = month_key(value)
+            else:
+                given = {v.value if isinstance(v, Enum) else v for v in value}
+                for member, member_key in key:
+                    fact[member_key] = member in given
+        as_of_key, as_of_month_key = self._as_of_keys
+        fact[as_of_key] = day
+        fact[as_of_month_key] = day_key
+        return fact
+
+    def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
+        """Derived facts per location (readable names); added to `facts` under their alias."""
+        derived: list[dict[str, Any]] = [{} for _ in facts]
+        for ruleset, members, keys in self._derived_levels:
+            # a level reads few keys: assert only those
+            trimmed = [
+                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys if k in f}}
+                for i, f in enumerate(facts)
+            ]
+            cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
+            for action, positions in self._fired(ruleset, json.dumps(trimmed)):
+                kind, d = action[0], action[1]
+                for i in positions:
+                    if kind == "case":
+                        key = (i, d.name)
+                        cases[key] = min(cases.get(key, action[2]), action[2])
+                    else:
+                        derived[i][d.name] = kind == "true"
+            for (i, name), case_no in cases.items():
+                d = next(m for m in members if m.name == name)
+                fact = facts[i]
+                value = _expression(
+                    d.cases[case_no].value, lambda n, fact=fact: fact.get(self._alias.get(n, ""))
+                )
+                if value is not None:
+                    derived[i][name] = value
+            for fact, values in zip(facts, derived, strict=True):
+                for name, value in values.items():
+                    fact[self._alias[name]] = value
+        return derived
+
+    def evaluate(self, location: Location, as_of: dt.date) -> Evaluation:
+        return self.evaluate_many([location], as_of)[0]
+
+    def evaluate_many(self, locations: Sequence[Location], as_of: dt.date) -> list[Evaluation]:
+        """Evaluate locations on one as-of date; results in the order of `locations`."""
+        out: list[Evaluation] = []
+        for start in range(0, len(locations), BATCH):
+            facts, derived, decided = self._decide(locations[start : start + BATCH], as_of)
+            for fact, values, mine in zip(facts, derived, decided, strict=True):
+                results = {}
+                for norm_id, result in mine.items():
+                    if result.outcome == Outcome.fail and len(result.violated) > 1:
+                        result = NormResult(Outcome.fail, _unique(result.violated))
+                    results[norm_id] = result
+                readable = {self._readable[k]: v for k, v in fact.items() if k in self._readable}
+                out.append(Evaluation(results, values, readable))
+        return out
+
+    def outcomes_many(
+        self, locations: Sequence[Location], as_of: dt.date
+    ) -> list[dict[str, Outcome]]:
+        """Only the outcome of each norm in force, by norm id (the lean path of an audit)."""
+        out: list[dict[str, Outcome]] = []
+        for start in range(0, len(locations), BATCH):
+            _, _, decided = self._decide(locations[start : start + BATCH], as_of)
+            out += [{k: r.outcome for k, r in mine.items()} for mine in decided]
+        return out
+
+    def _decide(
+        self, locations: Sequence[Location], as_of: dt.date
+    ) -> tuple[list[dict], list[dict], list[dict[str, NormResult]]]:
+        """One batch through the rulesets: facts, derived facts, results by norm id."""
+        day, day_key = as_of.toordinal(), month_key(as_of)
+        facts = [self._fact(loc, day, day_key, i) for i, loc in enumerate(locations)]
+        derived = self._derive(facts)
+        decided: list[dict[int, NormResult]] = [{} for _ in facts]
+        facts_json = json.dumps(facts)
+        for ruleset in self._norm_rulesets:
+            for action, positions in self._fired(ruleset, facts_json):
+                kind, index = action[0], action[1]
+                if kind == "fail":
+                    for i in positions:
+                        prior = decided[i].get(index)
+                        violated = action[2] if prior is None else prior.violated + action[2]
+                        decided[i][index] = NormResult(Outcome.fail, violated)
+                else:
+                    result = _NA if kind == "na" else _PASS
+                    for i in positions:
+                        decided[i][index] = result
+        in_force = [
+            (index, n.id) for index, n in enumerate(self.library.norms) if n.in_force(as_of)
+        ]
+        norms_by_key = self._norms_by_key
+        results = []
+        for fact, mine in zip(facts, decided, strict=True):
+            del fact[INDEX], fact["kind"], fact["sid"]
+            maybe_unknown: set[int] = set()
+            for key in self._used_keys - fact.keys():
+                maybe_unknown.update(norms_by_key.get(key, ()))
+            by_id: dict[str, NormResult] = {}
+            for index, norm_id in in_force:
+                result = mine.get(index)
+                if result is None:
+                    result = _UNKNOWN if index in maybe_unknown else _PASS
+                by_id[norm_id] = result
+            results.append(by_id)
+        return facts, derived, results
+
+
+def _leaves(lib_norm: LibraryNorm) -> list[Leaf]:
+    return leaves(lib_norm.norm.applies_when) + leaves(lib_norm.norm.requires)
+
+
+def _expression_fields(expr: dict[str, Any]) -> list[str]:
+    ((op, args),) = expr.items()
+    if op == "field":
+        return [args]
+    return [a for a in args if isinstance(a, str)]
+
+
+def _unique(leaves_: list[Leaf]) -> list[Leaf]:
+    """Each leaf once (two fail rules of one norm can name the same requirement)."""
+    seen: dict[tuple, Leaf] = {}
+    for leaf in leaves_:
+        key = (
+            leaf.field,
+            tuple(leaf.months_between or ()),
+            leaf.op,
+            repr(leaf.value),
+            leaf.note and leaf.note.en,
+        )
+        seen.setdefault(key, leaf)
+    return list(seen.values())
+
+
+def _expression(expr: dict[str, Any], get: Callable[[str], Any]) -> float | int | None:
+    """A derived number from its data expression (the rule that fired chose the case)."""
+    ((op, args),) = expr.items()
+    if op == "months_between":
+        start, end = (get(month_key_name(a)) for a in args)
+        return None if start is None or end is None else months_from_keys(start, end)
+    if op == "multiply":
+        factors = [get(a) if isinstance(a, str) else a for a in args]
+        return None if any(f is None for f in factors) else math.prod(factors)
+    if op == "field":
+        return get(args)
+    raise EngineError(f"unknown expression '{op}' in a derived fact")

@@ -1,0 +1,145 @@
+"""The norm file format: one YAML file per legal source, each holding its norms.
+
+The JSON Schema shipped in `checker/schemas/norm-file.schema.json` is generated
+from these models (`opvangtoets norms-schema`, tested to be current) and norm
+files are validated against it on load. Derived facts (`derived-facts.yaml`)
+have their own small format, also below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.library.conditions import Condition, Text
+
+
+class Weight(str, Enum):
+    law = "law"
+    court = "court"
+    policy = "policy"
+    guidance = "guidance"
+
+
+class Severity(str, Enum):
+    critical = "critical"
+    major = "major"
+    minor = "minor"
+
+
+class Dimension(str, Enum):
+    education = "education"
+    play_leisure = "play_leisure"
+    privacy_family = "privacy_family"
+    safety = "safety"
+    health = "health"
+    stability = "stability"
+    care_staffing = "care_staffing"
+    living_conditions = "living_conditions"
+    participation = "participation"
+
+
+class Outcome(str, Enum):
+    pass_ = "pass"
+    fail = "fail"
+    unknown = "unknown"
+    not_applicable = "not_applicable"
+
+
+class Source(BaseModel):
+    """Where in the instrument the norm stands. The instrument itself is given per file."""
+
+    model_config = ConfigDict(extra="forbid")
+    article: str | Text | None = Field(
+        default=None,
+        description="e.g. '14'; per language where it is words, e.g. a court and date",
+    )
+    paragraph: str | None = None
+    point: str | None = None
+    url: str = Field(pattern=r"^https://", description="Official text, deep link if possible")
+
+
+class Example(BaseModel):
+    """A location fragment and the outcome the norm must give for it."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=8, description="A sentence saying what the example shows")
+    as_of: dt.date | None = None
+    location: dict[str, Any]
+    outcome: Outcome
+
+
+class Norm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")
+    topic: str | None = Field(
+        default=None,
+        description="Norms that are versions of one rule over time share a topic",
+        pattern=r"^[a-z0-9-]+$",
+    )
+    title: Text
+    summary: Text
+    source: Source
+    weight: Weight | None = Field(default=None, description="Defaults to the file's weight")
+    dimension: Dimension
+    severity: Severity
+    valid_from: dt.date | None = Field(default=None, description="First day in force")
+    valid_until: dt.date | None = Field(default=None, description="Last day in force (inclusive)")
+    applies_when: Condition | None = None
+    requires: Condition
+    remedy: Text
+    examples: list[Example] = Field(min_length=2)
+
+
+class NormFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    family: str = Field(pattern=r"^[a-z0-9_]+$")
+    instrument: Text = Field(description="Name as cited, e.g. 'Directive 2013/33/EU'")
+    citation_separator: str = Field(
+        default=", ", description="Between instrument and article: ', ' or ' ' ('CRC art. 31')"
+    )
+    article_label: Text | None = Field(
+        default_factory=lambda: Text(en="art.", nl="art."),
+        description="Before the article number; null for none (court rulings)",
+    )
+    url: str = Field(pattern=r"^https://")
+    weight: Weight
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    norms: list[Norm] = Field(min_length=1)
+
+
+class DerivedCase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    when: Condition
+    value: dict[str, Any] = Field(
+        description="An expression: {months_between: [a, b]}, {multiply: [field, number]}, "
+        "{field: name}"
+    )
+
+
+class DerivedFact(BaseModel):
+    """A fact the engine derives from the location: true/false by a condition, or a number."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: Text
+    when: Condition | None = Field(default=None, description="For a true/false fact")
+    cases: list[DerivedCase] | None = Field(
+        default=None, description="For a number: the first case whose condition holds gives it"
+    )
+
+
+class DerivedFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    derived: list[DerivedFact]
+
+
+def norm_file_json_schema() -> dict[str, Any]:
+    schema = NormFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://opvangtoets.nl/schemas/norm-file.schema.json"
+    return schema

@@ -1,0 +1,2 @@
+"""The location: its model (the schema), loading and validating files and tables, writing YAML,
+consistency checks."""

@@ -1,0 +1,212 @@
+"""Facts that contradict each other, as a careful reader would notice them.
+
+Each check is either an *error* (the facts cannot both be true, so no check
+can rest on them: the file is refused, exit 2) or a *warning* (unusual but
+possible: the location is checked and the report carries the warning). The
+decisions, and why, are in the README ("Facts that contradict each other").
+A check only runs when every fact it compares is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from checker.errors import Problem, problem
+from checker.location.model import Location
+
+#: Occupancy above this many times the capacity is taken for a typing error (an extra digit).
+FAR_ABOVE_CAPACITY = 5
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    field: str  # the field the message is about; the others are named in the text
+    others: tuple[str, ...]
+    error: bool
+    message: dict[str, str]
+    hint: dict[str, str]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field, *self.others)
+
+    def render(self, lang: str) -> str:
+        label = "veld" if lang == "nl" else "field"
+        return f"{label} '{self.field}': {self.message[lang]} — {self.hint[lang]}"
+
+
+def _v(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+# (part, whole, why en, why nl): the part can never be larger than the whole.
+# checker.testing.synthetic keeps parts within wholes in this order, so a whole comes before
+# its parts.
+PARTS = [
+    (
+        "children_count",
+        "occupancy_total",
+        "children are counted among the residents",
+        "kinderen tellen mee bij de bewoners",
+    ),
+    (
+        "unaccompanied_minors_count",
+        "children_count",
+        "every unaccompanied minor is a child",
+        "elke amv is een kind",
+    ),
+    (
+        "children_under_1_count",
+        "children_count",
+        "children under one are counted among the children",
+        "kinderen onder één jaar tellen mee bij de kinderen",
+    ),
+    (
+        "school_age_children_not_in_school_count",
+        "children_count",
+        "school-age children are counted among the children",
+        "leerplichtige kinderen tellen mee bij de kinderen",
+    ),
+    (
+        "school_age_children_count",
+        "children_count",
+        "school-age children are counted among the children",
+        "leerplichtige kinderen tellen mee bij de kinderen",
+    ),
+    (
+        "school_age_children_not_in_school_count",
+        "school_age_children_count",
+        "children who do not go to school are counted among the school-age children",
+        "kinderen die niet naar school gaan tellen mee bij de leerplichtige kinderen",
+    ),
+    (
+        "vulnerable_persons_count",
+        "occupancy_total",
+        "persons with special reception needs are residents",
+        "personen met bijzondere opvangbehoeften zijn bewoners",
+    ),
+    (
+        "stay_children_avg_months",
+        "stay_children_max_months",
+        "an average cannot exceed the longest stay",
+        "een gemiddelde kan niet boven de langste verblijfsduur liggen",
+    ),
+]
+
+_FIX = ("correct one of the two", "verbeter een van beide")
+
+
+def _more_than(part: str, whole: str, a: Any, b: Any, error: bool, why: tuple[str, str], fix):
+    return Inconsistency(
+        part,
+        (whole,),
+        error,
+        {
+            "en": f"{_v(a)} is more than {whole} ({_v(b)})",
+            "nl": f"{_v(a)} is meer dan {whole} ({_v(b)})",
+        },
+        {"en": f"{why[0]}; {fix[0]}", "nl": f"{why[1]}; {fix[1]}"},
+    )
+
+
+def inconsistencies(location: Location) -> list[Inconsistency]:
+    """Every contradiction between the facts given, errors and warnings alike."""
+    got = location.model_dump(exclude_none=True)
+    found: list[Inconsistency] = []
+    for part, whole, why_en, why_nl in PARTS:
+        if part in got and whole in got and got[part] > got[whole]:
+            a, b = got[part], got[whole]
+            found.append(_more_than(part, whole, a, b, True, (why_en, why_nl), _FIX))
+    opening, closing = got.get("opening_date"), got.get("planned_closing_date")
+    if opening and closing and closing < opening:
+        found.append(
+            Inconsistency(
+                "planned_closing_date",
+                ("opening_date",),
+                True,
+                {
+                    "en": f"{_v(closing)} is before opening_date ({_v(opening)})",
+                    "nl": f"{_v(closing)} ligt vóór opening_date ({_v(opening)})",
+                },
+                {
+                    "en": "a location cannot close before it opens; correct one of the two",
+                    "nl": "een locatie sluit niet voor ze opengaat; verbeter een van beide",
+                },
+            )
+        )
+    occupancy, capacity = got.get("occupancy_total"), got.get("capacity_total")
+    if occupancy is not None and capacity is not None and occupancy > capacity:
+        far = occupancy > FAR_ABOVE_CAPACITY * capacity
+        why = (
+            (
+                f"more than {FAR_ABOVE_CAPACITY} times the capacity is taken for a typing error",
+                f"meer dan {FAR_ABOVE_CAPACITY} keer de capaciteit wordt als tikfout gezien",
+            )
+            if far
+            else ("the location is overcrowded", "de locatie is overvol")
+        )
+        fix = _FIX if far else ("check both numbers", "controleer beide getallen")
+        found.append(
+            _more_than("occupancy_total", "capacity_total", occupancy, capacity, far, why, fix)
+        )
+    group, minors = got.get("uam_living_group_size_max"), got.get("unaccompanied_minors_count")
+    if group is not None and minors is not None and group > minors:
+        found.append(
+            _more_than(
+                "uam_living_group_size_max",
+                "unaccompanied_minors_count",
+                group,
+                minors,
+                False,
+                (
+                    "a living group is larger than all unaccompanied minors together",
+                    "een woongroep is groter dan alle amv's samen",
+                ),
+                (
+                    "fine if it is the planned group size; otherwise correct it",
+                    "goed als het de geplande groepsgrootte is; verbeter het anders",
+                ),
+            )
+        )
+    populations = got.get("populations_admitted")
+    if minors and populations is not None and "unaccompanied_minors" not in populations:
+        found.append(
+            Inconsistency(
+                "populations_admitted",
+                ("unaccompanied_minors_count",),
+                False,
+                {
+                    "en": f"does not list unaccompanied_minors, but {minors} live here",
+                    "nl": f"noemt geen unaccompanied_minors, maar er wonen er {minors}",
+                },
+                {
+                    "en": "add unaccompanied_minors to the list, or correct the count",
+                    "nl": "zet unaccompanied_minors in de lijst, of verbeter het aantal",
+                },
+            )
+        )
+    return found
+
+
+def warnings(location: Location) -> list[Inconsistency]:
+    return [i for i in inconsistencies(location) if not i.error]
+
+
+def error_problems(location: Location, file: str, line_of) -> list[Problem]:
+    """The contradictions that make `location` impossible, as problems with lines."""
+    return [
+        problem(
+            file,
+            line_of((i.field,)),
+            i.message["en"],
+            i.message["nl"],
+            field=i.field,
+            hint_en=i.hint["en"],
+            hint_nl=i.hint["nl"],
+        )
+        for i in inconsistencies(location)
+        if i.error
+    ]

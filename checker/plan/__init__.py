@@ -1,0 +1,1 @@
+"""Planning changes: improve (remedies), what-if and comparing two checks (diff)."""

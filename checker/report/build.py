@@ -1,0 +1,132 @@
+"""A checked location: the report object, and `Checker`, which makes one.
+
+`Report.to_dict` is the JSON contract other tools read; keep its shape stable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.evaluate.engine import Engine
+from checker.evaluate.facts import readable_values
+from checker.library.loader import Library, load_library
+from checker.location import consistency
+from checker.location.loader import load_location
+from checker.location.model import Location
+from checker.report.coming_changes import ComingChange, coming_changes
+from checker.report.facts_to_collect import FactToCollect, facts_to_collect
+from checker.report.findings import Finding, build_findings
+from checker.report.verdict import Score, Verdict, score, verdict
+
+
+@dataclass
+class Report:
+    location: Location
+    source: str | None
+    as_of: dt.date
+    lang: str
+    verdict: Verdict
+    score: Score
+    findings: list[Finding]
+    norms_version: str
+    facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
+    coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
+    warnings: list[consistency.Inconsistency] = dataclasses.field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "location": {"id": self.location.id, "name": self.location.name, "file": self.source},
+            "as_of": self.as_of.isoformat(),
+            "lang": self.lang,
+            "verdict": self.verdict.value,
+            "score": {
+                "overall": dataclasses.asdict(self.score.overall) if self.score.overall else None,
+                "band": self.score.band,
+                "dimensions": {k: dataclasses.asdict(v) for k, v in self.score.dimensions.items()},
+            },
+            "findings": [_finding_dict(f) for f in self.findings],
+            "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
+            "coming_changes": [_change_dict(c) for c in self.coming_changes],
+            "norms_version": self.norms_version,
+            "warnings": [
+                {"fields": list(w.fields), "message": w.render(self.lang)} for w in self.warnings
+            ],
+        }
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    out = dataclasses.asdict(f)
+    out["outcome"] = f.outcome.value
+    if not f.remedy:
+        out.pop("remedy")
+    if not f.missing:
+        out.pop("missing")
+    return out
+
+
+def _change_dict(c: ComingChange) -> dict[str, Any]:
+    out = dataclasses.asdict(c)
+    out["date"] = c.date.isoformat()
+    return out
+
+
+def make_report(
+    library: Library,
+    location: Location,
+    source: str | None,
+    as_of: dt.date,
+    lang: str,
+    findings: list[Finding],
+    findings_on: Callable[[dt.date], list[Finding]] | None = None,
+) -> Report:
+    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes."""
+    changes = coming_changes(library, as_of, findings, findings_on) if findings_on else []
+    return Report(
+        location,
+        source,
+        as_of,
+        lang,
+        verdict(findings),
+        score(findings),
+        findings,
+        library.version,
+        facts_to_collect(findings),
+        changes,
+        consistency.warnings(location),
+    )
+
+
+class Checker:
+    """A norm library compiled into the engine once, used for many locations."""
+
+    def __init__(self, norms_dirs: list[Path] | None = None, library: Library | None = None):
+        self.library = library or load_library(norms_dirs)
+        self.engine = Engine(self.library)
+
+    def findings(self, location: Location, as_of: dt.date, lang: str = "nl") -> list[Finding]:
+        evaluation = self.engine.evaluate(location, as_of)
+        return build_findings(
+            evaluation, self.library, readable_values(location, as_of), as_of, lang
+        )
+
+    def check(
+        self,
+        location: Location,
+        as_of: dt.date,
+        lang: str = "nl",
+        source: str | None = None,
+        look_ahead: bool = True,
+    ) -> Report:
+        """Check one location; `look_ahead` adds the coming changes in the law (costs a
+        re-evaluation per date on which a norm starts or ends within a year)."""
+        findings = self.findings(location, as_of, lang)
+        later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
+        return make_report(self.library, location, source, as_of, lang, findings, later)
+
+    def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
+        return self.check(load_location(path), as_of, lang, str(path))

@@ -1,0 +1,30 @@
+"""Which unknown facts to find out first: the ones most binding norms wait for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.library.model import Outcome
+from checker.report.findings import Finding
+from checker.report.verdict import BINDING
+
+
+@dataclass
+class FactToCollect:
+    field: str
+    binding_norms: list[str] = field(default_factory=list)  # law and court norms waiting
+    other_norms: list[str] = field(default_factory=list)  # policy and guidance norms waiting
+
+
+def facts_to_collect(findings: list[Finding]) -> list[FactToCollect]:
+    """Missing facts ranked by how many law/court norms, then other norms, they would decide."""
+    wanted: dict[str, FactToCollect] = {}
+    for f in findings:
+        if f.outcome != Outcome.unknown:
+            continue
+        for name in f.missing:
+            entry = wanted.setdefault(name, FactToCollect(name))
+            (entry.binding_norms if f.weight in BINDING else entry.other_norms).append(f.norm_id)
+    return sorted(
+        wanted.values(), key=lambda e: (-len(e.binding_norms), -len(e.other_norms), e.field)
+    )

@@ -1,0 +1,157 @@
+"""From engine outcomes to findings a person can read and a lawyer can cite."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.evaluate.engine import Evaluation
+from checker.i18n import t
+from checker.library.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Leaf,
+    NotOf,
+    Text,
+    describe_leaf,
+    fields_of,
+)
+from checker.library.loader import Library, LibraryNorm
+from checker.library.model import Outcome
+
+
+@dataclass
+class Citation:
+    instrument: str
+    article: str | None
+    paragraph: str | None
+    point: str | None
+    url: str
+    text: str
+
+
+@dataclass
+class Finding:
+    norm_id: str
+    outcome: Outcome
+    weight: str
+    severity: str
+    dimension: str
+    title: str
+    message: str
+    facts: dict[str, Any]
+    citation: Citation
+    remedy: str | None = None
+    missing: list[str] = field(default_factory=list)
+
+
+def citation(lib_norm: LibraryNorm, lang: str) -> Citation:
+    """'Directive 2013/33/EU, art. 14(2)' / 'Richtlijn 2013/33/EU, art. 14 lid 2'."""
+    src, file = lib_norm.norm.source, lib_norm.file
+    instrument = getattr(file.instrument, lang)
+    article = getattr(src.article, lang) if isinstance(src.article, Text) else src.article
+    ref = article or ""
+    if src.paragraph:
+        ref += f" lid {src.paragraph}" if lang == "nl" else f"({src.paragraph})"
+    if src.point:
+        ref += f", onder {src.point}" if lang == "nl" else f"({src.point})"
+    label = getattr(file.article_label, lang) if file.article_label else ""
+    text = instrument
+    if ref:
+        text += file.citation_separator + (f"{label} {ref}" if label else ref)
+    return Citation(instrument, article, src.paragraph, src.point, src.url, text)
+
+
+def describe_condition(cond: Condition, lang: str) -> str:
+    if isinstance(cond, Leaf):
+        return describe_leaf(cond, lang)
+    if isinstance(cond, NotOf):
+        return f"{t('not', lang)} ({describe_condition(cond.not_, lang)})"
+    parts = cond.all if isinstance(cond, AllOf) else cond.any
+    joiner = f" {t('and' if isinstance(cond, AllOf) else 'or', lang)} "
+    inner = joiner.join(describe_condition(p, lang) for p in parts)
+    return inner if len(parts) == 1 else f"({inner})" if isinstance(cond, AnyOf) else inner
+
+
+def _value(name: str, values: dict[str, Any], derived: dict[str, Any]) -> Any:
+    return derived[name] if name in derived else values.get(name)
+
+
+def _missing(fields: list[str], library: Library, values: dict, derived: dict) -> list[str]:
+    missing: dict[str, None] = {}
+    for name in fields:
+        if _value(name, values, derived) is not None:
+            continue
+        for base in library.base_fields(name):
+            if values.get(base) is None:
+                missing.setdefault(base)
+    return list(missing)
+
+
+def build_findings(
+    evaluation: Evaluation, library: Library, values: dict[str, Any], as_of: dt.date, lang: str
+) -> list[Finding]:
+    findings = []
+    derived = evaluation.derived
+    for lib_norm in library.norms:
+        norm = lib_norm.norm
+        used = {name: _value(name, values, derived) for name in lib_norm.fields}
+        used = {k: v for k, v in used.items() if v is not None}
+        result = evaluation.results.get(lib_norm.id)
+        remedy = None
+        missing: list[str] = []
+        if result is None:
+            outcome = Outcome.not_applicable
+            message = t("not_in_force", lang, date=as_of.isoformat())
+        elif result.outcome == Outcome.not_applicable:
+            outcome = result.outcome
+            message = t(
+                "does_not_apply", lang, condition=describe_condition(norm.applies_when, lang)
+            )
+        elif result.outcome == Outcome.fail:
+            outcome = result.outcome
+            parts = []
+            for leaf in result.violated:
+                got = "; ".join(f"{f}: {_show(_value(f, values, derived))}" for f in leaf.fields)
+                parts.append(f"{got}; {t('required', lang)} {describe_leaf(leaf, lang)}")
+            message = " — ".join(parts)
+            remedy = getattr(norm.remedy, lang)
+        elif result.outcome == Outcome.unknown:
+            outcome = result.outcome
+            gate = _missing(fields_of(norm.applies_when), library, values, derived)
+            if gate:
+                missing = gate
+                message = t("applicability_unknown", lang, fields=", ".join(gate))
+            else:
+                missing = _missing(fields_of(norm.requires), library, values, derived)
+                message = t("requirement_unknown", lang, fields=", ".join(missing))
+            remedy = getattr(norm.remedy, lang)
+        else:
+            outcome = result.outcome
+            message = t("holds", lang) + ": " + describe_condition(norm.requires, lang)
+        findings.append(
+            Finding(
+                norm_id=lib_norm.id,
+                outcome=outcome,
+                weight=lib_norm.weight.value,
+                severity=norm.severity.value,
+                dimension=norm.dimension.value,
+                title=getattr(norm.title, lang),
+                message=message,
+                facts=used,
+                citation=citation(lib_norm, lang),
+                remedy=remedy,
+                missing=missing,
+            )
+        )
+    return findings
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

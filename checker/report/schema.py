@@ -1,0 +1,158 @@
+"""The JSON Schema of a report (`Report.to_dict`), the contract other tools read.
+
+The models here only describe that contract; the report itself is built from
+dataclasses. The tests validate every JSON output against the generated schema,
+so a change to `Report.to_dict` that is not made here too fails them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.i18n import LANGUAGES
+from checker.library.model import Dimension, Outcome, Severity, Weight
+from checker.report.coming_changes import ENTERS, EXPIRES
+from checker.report.verdict import Verdict
+
+SCHEMA_ID = "https://opvangtoets.nl/schemas/report.schema.json"
+
+FactValue = str | int | float | bool | list[str | int | float]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _absent_unless(description: str, **constraints: Any) -> Any:
+    """A key `to_dict` leaves out rather than setting to null (so no null default)."""
+    return Field(
+        default=None,
+        description=description,
+        json_schema_extra=lambda schema: schema.pop("default", None),
+        **constraints,
+    )
+
+
+# remedy is there exactly for fail and unknown, missing exactly for unknown.
+_FINDING_KEYS_BY_OUTCOME = {
+    "allOf": [
+        {
+            "if": {"properties": {"outcome": {"enum": ["fail", "unknown"]}}},
+            "then": {"required": ["remedy"]},
+            "else": {"not": {"required": ["remedy"]}},
+        },
+        {
+            "if": {"properties": {"outcome": {"const": "unknown"}}},
+            "then": {"required": ["missing"]},
+            "else": {"not": {"required": ["missing"]}},
+        },
+    ]
+}
+
+
+class LocationRef(_Closed):
+    id: str
+    name: str
+    file: str | None = Field(description="The location file as given on the command line")
+
+
+class ScoreRange(_Closed):
+    low: int = Field(ge=0, le=100, description="Unknown facts counted as failing")
+    high: int = Field(ge=0, le=100, description="Unknown facts counted as passing")
+
+
+class ScoreOut(_Closed):
+    overall: ScoreRange | None = Field(description="Mean of the dimensions; null if none apply")
+    band: Literal["child_friendly", "partly_child_friendly", "not_child_friendly"] | None
+    dimensions: dict[Dimension, ScoreRange] = Field(
+        description="Only dimensions with applicable norms"
+    )
+
+
+class CitationOut(_Closed):
+    instrument: str
+    article: str | None
+    paragraph: str | None
+    point: str | None
+    url: str = Field(pattern=r"^https://", description="The official text")
+    text: str = Field(description="The whole citation as a reader quotes it")
+
+
+class FindingOut(_Closed):
+    model_config = ConfigDict(json_schema_extra=_FINDING_KEYS_BY_OUTCOME)
+    norm_id: str
+    outcome: Outcome
+    weight: Weight
+    severity: Severity
+    dimension: Dimension
+    title: str
+    message: str = Field(description="The fact and the threshold, or why the norm does not apply")
+    facts: dict[str, FactValue] = Field(description="The known facts the norm looked at")
+    citation: CitationOut
+    remedy: str = _absent_unless("What to do; only for fail and unknown")
+    missing: list[str] = _absent_unless("Facts to find out; only for unknown", min_length=1)
+    waiver: WaiverOut = _absent_unless(
+        "Only in `opvangtoets audit --waivers` output: the accepted deviation for a failure"
+    )
+
+
+class WaiverOut(_Closed):
+    status: Literal["waived", "expired"]
+    justification: str
+    accepted_by: str
+    expires: dt.date
+    file: str = Field(description="The waiver file")
+    line: int | None = Field(description="Line of the waiver in that file")
+
+
+class FactToCollectOut(_Closed):
+    field: str
+    binding_norms: list[str] = Field(description="Law and court norms waiting for this fact")
+    other_norms: list[str] = Field(description="Policy and guidance norms waiting for this fact")
+
+
+class ComingChangeOut(_Closed):
+    date: dt.date
+    change: Literal[ENTERS, EXPIRES]  # type: ignore[valid-type]
+    norm_id: str
+    title: str
+    replaces: str | None
+    outcome_now: Outcome | None
+    outcome_then: Outcome | None
+    message: str
+    citation: CitationOut
+
+
+class WarningOut(_Closed):
+    fields: list[str] = Field(description="The facts that do not fit together")
+    message: str
+
+
+class ReportOut(_Closed):
+    """One checked location. Checking several files gives a JSON array of these."""
+
+    model_config = ConfigDict(title="opvangtoets report")
+    location: LocationRef
+    as_of: dt.date
+    lang: Literal[LANGUAGES]  # type: ignore[valid-type]
+    verdict: Verdict
+    score: ScoreOut
+    findings: list[FindingOut]
+    facts_to_collect: list[FactToCollectOut] = Field(
+        description="Unknown facts, most law/court norms waiting first"
+    )
+    coming_changes: list[ComingChangeOut] = Field(
+        description="Changes in the law within a year that change an outcome here"
+    )
+    norms_version: str = Field(description="Content hash of the norm library")
+    warnings: list[WarningOut] = Field(
+        description="Facts that look inconsistent but were checked (e.g. over capacity)"
+    )
+
+
+def report_json_schema() -> dict[str, Any]:
+    schema = ReportOut.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}

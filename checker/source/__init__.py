@@ -1,0 +1,1 @@
+"""Reading input safely: YAML with line numbers, and the limits that keep any file cheap."""

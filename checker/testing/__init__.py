@@ -1,0 +1,1 @@
+"""Seeded synthetic locations, used by the tests and the benchmarks."""

@@ -1,0 +1,1 @@
+"""The local web page of `opvangtoets serve`: routes, form and pages."""

@@ -1,0 +1,258 @@
+"""`opvangtoets serve`: the checker behind a web page on the user's own computer (Flask).
+
+Stateless on purpose: every page about a location carries it as YAML in hidden
+fields, so the server keeps nothing between requests. Nothing is written to
+disk: uploads are read into memory (never spooled to a temporary file), and a
+download is made from what the page sends back. The pages make no request but
+to this server: no scripts, inline styles, and a Content-Security-Policy that
+forbids anything else. Input goes through the CLI's own loaders and limits, so
+the messages are the CLI's, shown next to the field or line they concern.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from pathlib import PurePath
+
+from flask import Flask, Request, Response, redirect, request
+from werkzeug.exceptions import HTTPException
+
+from checker.audit.outputs import AuditSummary, HtmlOutput
+from checker.audit.run import CHUNK, AuditInput, AuditOptions, Auditor, Failed
+from checker.errors import InputError, Problem, labelled_problem, problem
+from checker.evaluate.engine import EngineError
+from checker.i18n import LANGUAGES, chosen_first, t
+from checker.location.loader import location_from_document, location_from_mapping
+from checker.location.model import Location
+from checker.location.table import table_rows
+from checker.location.writer import location_yaml
+from checker.plan.compare import compare
+from checker.report.build import Checker
+from checker.source.limits import MAX_FILE_BYTES, MAX_LOCATIONS
+from checker.source.reader import load_yaml_bytes, load_yaml_text
+from checker.web.form import entered_values, form_mapping
+from checker.web.pages import Pages
+
+#: Locations in one uploaded table, unless `serve --max-locations` says otherwise.
+WEB_MAX_LOCATIONS = 1000
+#: Room for the form fields sent along with an uploaded file.
+UPLOAD_SLACK = 64 * 1024
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+LANG = "<any(nl, en):lang>"
+CARRIED = "location.yaml"  # the name problems give the YAML a page sent back
+
+
+class InMemoryRequest(Request):
+    """Uploads stay in memory: werkzeug would spool one over 500 kB to a temporary file."""
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, **_kw):
+        return io.BytesIO()
+
+
+class Unprocessable(Exception):
+    """A request whose input has problems: the response is the page that shows them."""
+
+    def __init__(self, page: str):
+        self.page = page
+
+
+def create_app(
+    checker: Checker, default_lang: str = "nl", max_locations: int | None = None
+) -> Flask:
+    app = Flask(__name__, static_folder=None)
+    app.request_class = InMemoryRequest
+    upload_limit = MAX_FILE_BYTES.value()
+    app.config["MAX_CONTENT_LENGTH"] = upload_limit + UPLOAD_SLACK
+    # A portfolio page of every finding of 2,000 locations is 50 MB and took 25 s to make:
+    # more is for `opvangtoets audit`, unless the server is started with --max-locations.
+    location_limit = max_locations or min(WEB_MAX_LOCATIONS, MAX_LOCATIONS.value())
+    pages = Pages(checker.library, upload_limit, location_limit)
+
+    def as_of(lang: str) -> tuple[str, list[Problem]]:
+        raw = request.form.get("as_of", "").strip()
+        if not raw:
+            return dt.date.today().isoformat(), []
+        try:
+            return dt.date.fromisoformat(raw).isoformat(), []
+        except ValueError:
+            source = t("web_form_source", lang)
+            return raw, [labelled_problem(source, None, "web_not_a_date", field="as_of", value=raw)]
+
+    def carried(lang: str, day: str) -> Location:
+        """The location a page sent back; problems only if someone edited the hidden field."""
+        text = request.form.get("location_yaml", "")
+        try:
+            return location_from_document(load_yaml_text(text, CARRIED))
+        except InputError as exc:
+            page = pages.file_problems(lang, day, CARRIED, text, exc.problems)
+            raise Unprocessable(page) from None
+
+    def report_page(location: Location, lang: str, day: str, source: str | None) -> str:
+        report = checker.check(location, dt.date.fromisoformat(day), lang, source)
+        return pages.report(report)
+
+    @app.after_request
+    def secure(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.errorhandler(Unprocessable)
+    def unprocessable(exc: Unprocessable):
+        return exc.page, 422
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        lang = _page_lang(default_lang)
+        if exc.code == 413:
+            limit = f"{upload_limit // (1024 * 1024)} MiB"
+            text = t("web_too_large", lang, limit=limit, env=MAX_FILE_BYTES.env)
+            return pages.message(lang, "web_file_problems", text), 413
+        if exc.code == 404:
+            text = t("web_not_found", lang)
+        else:
+            text = t("web_bad_request", lang)
+        return pages.message(lang, "web_error", text), exc.code
+
+    @app.errorhandler(EngineError)
+    def engine_error(exc: EngineError):
+        lang = _page_lang(default_lang)
+        return pages.message(lang, "web_error", t("web_internal", lang, error=exc)), 500
+
+    @app.get("/")
+    def root():
+        best = request.accept_languages.best_match(LANGUAGES, default=default_lang)
+        return redirect(f"/{best}/")
+
+    @app.get(f"/{LANG}/")
+    def form_page(lang: str):
+        return pages.form(lang, dt.date.today().isoformat())
+
+    @app.post(f"/{LANG}/check")
+    def check_form(lang: str):
+        form = request.form.to_dict(flat=False)
+        day, problems = as_of(lang)
+        try:
+            location = location_from_mapping(form_mapping(form), t("web_form_source", lang))
+        except InputError as exc:
+            problems += exc.problems
+        if problems:
+            return pages.form(lang, day, entered_values(form), problems), 422
+        return report_page(location, lang, day, None)
+
+    @app.post(f"/{LANG}/report")
+    def report_again(lang: str):
+        day, problems = as_of(lang)
+        location = carried(lang, day)
+        if problems:
+            return pages.form(lang, day, None, problems), 422
+        return report_page(location, lang, day, None)
+
+    @app.post(f"/{LANG}/upload")
+    def upload(lang: str):
+        day, problems = as_of(lang)
+        if problems:
+            return pages.form(lang, day, None, problems), 422
+        sent = request.files.get("file")
+        if sent is None or not sent.filename:
+            return pages.message(lang, "web_file_problems", t("web_choose_file", lang)), 400
+        name = PurePath(sent.filename.replace("\\", "/")).name  # shown, never used as a path
+        raw = sent.read()
+        suffix = PurePath(name).suffix.lower()
+        if suffix == ".csv":
+            return audit_page(raw, name, lang, day)
+        if suffix not in (".yaml", ".yml"):
+            wrong = labelled_problem(name, None, "web_wrong_kind")
+            return pages.file_problems(lang, day, name, None, [wrong]), 422
+        try:
+            location = location_from_document(load_yaml_bytes(raw, name))
+        except InputError as exc:
+            text = raw.decode("utf-8", errors="replace") if len(raw) <= upload_limit else None
+            return pages.file_problems(lang, day, name, text, exc.problems), 422
+        return report_page(location, lang, day, name)
+
+    def audit_page(raw: bytes, name: str, lang: str, day: str):
+        items: list[AuditInput | Failed] = []
+        try:
+            if len(raw) > upload_limit:
+                raise InputError([MAX_FILE_BYTES.exceeded(name, None, len(raw))])
+            text = raw.decode("utf-8-sig")
+            for row in table_rows(io.StringIO(text, newline=""), name):
+                items.append(AuditInput(row.file, row.line, row.data))
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            en, nl = f"not UTF-8 text (byte {exc.start})", f"geen UTF-8-tekst (byte {exc.start})"
+            failed = problem(name, line, en, nl, hint_en="save the table as UTF-8 CSV")
+            return pages.file_problems(lang, day, name, None, [failed]), 422
+        except InputError as exc:  # the rows before the damage are still checked
+            items.append(Failed(name, exc.problems[0].line, exc.problems))
+        if len(items) > location_limit:
+            too_many = labelled_problem(
+                name,
+                None,
+                "web_too_many",
+                hint_key="web_too_many_hint",
+                n=len(items),
+                limit=location_limit,
+            )
+            return pages.file_problems(lang, day, name, None, [too_many]), 422
+        as_of_day = dt.date.fromisoformat(day)
+        options = AuditOptions(as_of_day, lang, detail=True)
+        auditor = Auditor(options, checker.library, checker.engine)
+        summary, html = AuditSummary(), HtmlOutput(as_of_day, checker.library, lang)
+        for start in range(0, len(items), CHUNK):
+            for result in auditor.check(items[start : start + CHUNK]):
+                summary.add(result)
+                html.add(result)
+        return pages.audit(lang, html.context(summary))
+
+    @app.post(f"/{LANG}/what-if")
+    def what_if(lang: str):
+        day, problems = as_of(lang)
+        before = carried(lang, day)
+        form = request.form.to_dict(flat=False)
+        try:
+            after = location_from_mapping(form_mapping(form), t("web_form_source", lang))
+        except InputError as exc:
+            problems += exc.problems
+        if problems:  # the report again, its what-if form open at the problems
+            report = checker.check(before, dt.date.fromisoformat(day), lang)
+            return pages.report(report, entered_values(form), problems), 422
+        on = dt.date.fromisoformat(day)
+        comparison = compare(
+            checker.check(before, on, lang, look_ahead=False),
+            checker.check(after, on, lang, look_ahead=False),
+        )
+        return pages.what_if(comparison)
+
+    @app.post(f"/{LANG}/download")
+    def download(lang: str):
+        day, _ = as_of(lang)
+        location = carried(lang, day)
+        file = f"{location.id}.yaml"
+        today = dt.date.today()
+        comments = [t("web_yaml_comment", x, date=today, file=file) for x in chosen_first(lang)]
+        return Response(
+            location_yaml(location, comments),
+            mimetype="application/yaml",
+            headers={"Content-Disposition": f'attachment; filename="{file}"'},
+        )
+
+    return app
+
+
+def _page_lang(default: str) -> str:
+    first = request.path.strip("/").split("/", 1)[0]
+    return first if first in LANGUAGES else default
+
+
+def quiet_request_log() -> None:
+    """The terminal shows what the user needs (where to open the page), not every request."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)

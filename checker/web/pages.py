@@ -1,0 +1,170 @@
+"""The pages of `opvangtoets serve`, rendered from the templates the reports use.
+
+The report page is the HTML report of `check --format html` (the web template
+extends it), with a download button and a what-if form added; the what-if page
+shows the comparison that `diff --format html` shows. Every page about a
+location carries that location as YAML in hidden fields, so the server keeps
+nothing between requests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.errors import Problem
+from checker.i18n import LANGUAGES, chosen_first, t
+from checker.library.loader import Library
+from checker.location.writer import location_yaml
+from checker.plan.compare import Comparison
+from checker.render.diff import diff_context
+from checker.render.html import report_context
+from checker.render.plan import show
+from checker.render.templating import render_template
+from checker.report.build import Report
+from checker.report.view import fact_titles
+from checker.web.form import form_themes, form_values
+
+#: A file longer than this shows only the lines around its problems.
+LISTING_WHOLE_FILE = 400
+LISTING_CONTEXT = 4
+
+
+def problem_text(p: Problem, lang: str) -> str:
+    """A problem without its file and field, for showing next to the field or line."""
+    hint = p.hint.get(lang) or p.hint.get("en")
+    text = p.message.get(lang) or p.message["en"]
+    return text + (f" — {hint}" if hint else "")
+
+
+def field_errors(problems: list[Problem], lang: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for p in problems:
+        errors.setdefault(p.field or "", []).append(problem_text(p, lang))
+    return errors
+
+
+class Pages:
+    def __init__(self, library: Library, upload_limit: int, location_limit: int):
+        self.library = library
+        self.upload_limit = upload_limit
+        self.location_limit = location_limit
+        # The form is the same for every request: build it once per language.
+        self.themes = {lang: form_themes(library, lang) for lang in LANGUAGES}
+
+    def _render(
+        self, name: str, lang: str, as_of: str, carry_yaml: str = "", trim: bool = True, **more
+    ) -> str:
+        """A page in `lang`; `carry_yaml`: the location it is about, for the language switch."""
+        other_lang = chosen_first(lang)[1]
+        return render_template(
+            name,
+            lang,
+            html=True,
+            trim=trim,
+            other_lang=other_lang,
+            as_of=as_of,
+            carry_yaml=carry_yaml,
+            **more,
+        )
+
+    def form(
+        self,
+        lang: str,
+        as_of: str,
+        values: dict[str, Any] | None = None,
+        problems: list[Problem] = (),
+    ) -> str:
+        titles = fact_titles(self.library, lang)
+        titles["as_of"] = t("as_of_date", lang)
+        listed = [
+            {"field": p.field, "label": titles.get(p.field, p.field), "text": problem_text(p, lang)}
+            for p in problems
+        ]
+        return self._render(
+            "web_form.html.j2",
+            lang,
+            as_of,
+            themes=self.themes[lang],
+            values=values or {},
+            errors=field_errors(problems, lang),
+            problems=listed,
+            upload_limit=f"{self.upload_limit // (1024 * 1024)} MiB",
+            location_limit=self.location_limit,
+        )
+
+    def report(
+        self, report: Report, what_if: dict[str, Any] | None = None, problems: list[Problem] = ()
+    ) -> str:
+        """The report; `what_if` and `problems`: what was entered in its what-if form and
+        what is wrong with it (the form then opens at the problems)."""
+        lang = report.lang
+        return self._render(
+            "web_report.html.j2",
+            lang,
+            report.as_of.isoformat(),
+            location_yaml(report.location),
+            # Not trimmed: the report part must be exactly what `check --format html` gives.
+            trim=False,
+            **report_context(report, self.library),
+            themes=self.themes[lang],
+            values=form_values(report.location) if what_if is None else what_if,
+            errors=field_errors(problems, lang),
+        )
+
+    def what_if(self, comparison: Comparison) -> str:
+        after = comparison.after
+        lang = after.lang
+        changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
+        return self._render(
+            "web_what_if.html.j2",
+            lang,
+            after.as_of.isoformat(),
+            location_yaml(after.location),
+            before_yaml=location_yaml(comparison.before.location),
+            changed=changed,
+            **diff_context(comparison, lang, (t("before", lang), t("after", lang))),
+        )
+
+    def file_problems(
+        self, lang: str, as_of: str, file: str, text: str | None, problems: list[Problem]
+    ) -> str:
+        return self._render(
+            "web_file_problems.html.j2",
+            lang,
+            as_of,
+            file=file,
+            problems=[(p.render(lang), p.line) for p in problems],
+            listing=source_listing(text, problems, lang) if text is not None else [],
+        )
+
+    def audit(self, lang: str, audit_context: dict) -> str:
+        """The portfolio page of `audit --html` (its context holds the as-of date)."""
+        return self._render("web_audit.html.j2", lang, **audit_context)
+
+    def message(self, lang: str, title_key: str, message: str) -> str:
+        title = t(title_key, lang)
+        return self._render("web_message.html.j2", lang, "", title=title, message=message)
+
+
+def source_listing(
+    text: str, problems: list[Problem], lang: str
+) -> list[tuple[int, str, list[str]]]:
+    """(line number, line, problems on it) for the whole file, or around its problems when long."""
+    lines = text.splitlines() or [""]
+    on_line: dict[int, list[str]] = {}
+    for p in problems:
+        if p.line is not None and 1 <= p.line <= len(lines):
+            field = f"{p.field}: " if p.field else ""
+            on_line.setdefault(p.line, []).append(field + problem_text(p, lang))
+    if len(lines) <= LISTING_WHOLE_FILE:
+        shown = range(1, len(lines) + 1)
+    else:
+        shown = sorted(
+            {
+                n
+                for line in on_line
+                for n in range(line - LISTING_CONTEXT, line + LISTING_CONTEXT + 1)
+                if 1 <= n <= len(lines)
+            }
+        )
+    return [(n, lines[n - 1], on_line.get(n, [])) for n in shown]
