@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from checker.api import Checker
 from checker.location.loader import load_location
-from checker.report.build import Checker
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 

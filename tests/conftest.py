@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.report.build import Checker
+from checker.api import Checker
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from checker.api import Checker
 from checker.cli import main
 from checker.location.loader import load_location
 from checker.plan.improve import add_months
-from checker.report.build import Checker
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 DATES = ["2026-01-15", "2026-09-01"]  # under Directive 2013/33/EU, and after the 2024 directive

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from checker.library.citation import Citation
 from checker.library.model import Outcome
-from checker.report.findings import Citation, Finding
+from checker.report.findings import Finding
 from checker.report.verdict import score, verdict
 
 CITE = Citation("T", "1", None, None, "https://example.org/", "T, art. 1")

@@ -11,10 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 from checker.i18n import LANGUAGES, t
+from checker.library.citation import citation
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Dimension, Weight
 from checker.render.templating import render_template
-from checker.report.findings import citation
 
 DOC_FILES = {"en": "norms.md", "nl": "normen.md"}
 REGENERATE = "opvangtoets norms docs --output-dir docs"

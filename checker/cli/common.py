@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
+from checker.api import Checker
 from checker.errors import InputError, Problem, problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES
-from checker.report.build import Checker
 from checker.source.limits import MAX_LOCATIONS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2

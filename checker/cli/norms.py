@@ -36,11 +36,12 @@ from checker.cli.common import (
 from checker.errors import InputError, Problem, did_you_mean
 from checker.evaluate.engine import Engine, EngineError
 from checker.i18n import LANGUAGES, chosen_first, t
+from checker.library.citation import citation
 from checker.library.lines import NormLines
 from checker.library.loader import Library, LibraryNorm, load_library
 from checker.library.model import Dimension, Outcome, Weight, norm_file_json_schema
 from checker.location.loader import load_location
-from checker.report.findings import citation, describe_condition
+from checker.report.findings import describe_condition
 
 WRAP = 100
 

@@ -10,8 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from checker.library.citation import Citation
 from checker.report.build import Report
-from checker.report.findings import Citation
 from checker.report.view import SEVERITY_ORDER, WEIGHT_ORDER
 
 FACT_SKIP = {"id", "name", "notes"}

@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.api import Checker
 from checker.errors import InputError
 from checker.evaluate.plain import derive, location_values, truth
 from checker.library.conditions import Leaf, Op, dnf, effective, fields_of
@@ -38,7 +39,7 @@ from checker.library.loader import Library
 from checker.library.model import Outcome
 from checker.location.loader import location_from_mapping
 from checker.location.model import Location
-from checker.report.build import Checker, Report
+from checker.report.build import Report
 from checker.report.findings import Finding
 from checker.report.verdict import BINDING, Verdict
 from checker.report.view import finding_order

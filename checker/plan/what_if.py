@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
+from checker.api import Checker
 from checker.errors import InputError, Problem, problem
 from checker.location.loader import load_location, location_from_mapping
 from checker.location.model import Location
 from checker.plan.compare import Comparison, compare
-from checker.report.build import Checker
 
 
 def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:

@@ -1,4 +1,4 @@
-"""A checked location: the report object, and `Checker`, which makes one.
+"""A checked location: the report object (`checker.api.Checker` makes one).
 
 `Report.to_dict` is the JSON contract other tools read; keep its shape stable.
 """
@@ -9,18 +9,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from checker.evaluate.engine import Engine
-from checker.evaluate.facts import readable_values
-from checker.library.loader import Library, load_library
+from checker.library.loader import Library
 from checker.location import consistency
-from checker.location.loader import load_location
 from checker.location.model import Location
 from checker.report.coming_changes import ComingChange, coming_changes
 from checker.report.facts_to_collect import FactToCollect, facts_to_collect
-from checker.report.findings import Finding, build_findings
+from checker.report.findings import Finding
 from checker.report.verdict import Score, Verdict, score, verdict
 
 
@@ -99,34 +95,3 @@ def make_report(
         changes,
         consistency.warnings(location),
     )
-
-
-class Checker:
-    """A norm library compiled into the engine once, used for many locations."""
-
-    def __init__(self, norms_dirs: list[Path] | None = None, library: Library | None = None):
-        self.library = library or load_library(norms_dirs)
-        self.engine = Engine(self.library)
-
-    def findings(self, location: Location, as_of: dt.date, lang: str = "nl") -> list[Finding]:
-        evaluation = self.engine.evaluate(location, as_of)
-        return build_findings(
-            evaluation, self.library, readable_values(location, as_of), as_of, lang
-        )
-
-    def check(
-        self,
-        location: Location,
-        as_of: dt.date,
-        lang: str = "nl",
-        source: str | None = None,
-        look_ahead: bool = True,
-    ) -> Report:
-        """Check one location; `look_ahead` adds the coming changes in the law (costs a
-        re-evaluation per date on which a norm starts or ends within a year)."""
-        findings = self.findings(location, as_of, lang)
-        later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
-        return make_report(self.library, location, source, as_of, lang, findings, later)
-
-    def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
-        return self.check(load_location(path), as_of, lang, str(path))

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from checker.library.citation import Citation
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Outcome
-from checker.report.findings import Citation, Finding
+from checker.report.findings import Finding
 
 HORIZON_DAYS = 365
 ENTERS, EXPIRES = "enters_into_force", "expires"

@@ -8,28 +8,18 @@ from typing import Any
 
 from checker.evaluate.engine import Evaluation
 from checker.i18n import t
+from checker.library.citation import Citation, citation
 from checker.library.conditions import (
     AllOf,
     AnyOf,
     Condition,
     Leaf,
     NotOf,
-    Text,
     describe_leaf,
     fields_of,
 )
-from checker.library.loader import Library, LibraryNorm
+from checker.library.loader import Library
 from checker.library.model import Outcome
-
-
-@dataclass
-class Citation:
-    instrument: str
-    article: str | None
-    paragraph: str | None
-    point: str | None
-    url: str
-    text: str
 
 
 @dataclass
@@ -45,23 +35,6 @@ class Finding:
     citation: Citation
     remedy: str | None = None
     missing: list[str] = field(default_factory=list)
-
-
-def citation(lib_norm: LibraryNorm, lang: str) -> Citation:
-    """'Directive 2013/33/EU, art. 14(2)' / 'Richtlijn 2013/33/EU, art. 14 lid 2'."""
-    src, file = lib_norm.norm.source, lib_norm.file
-    instrument = getattr(file.instrument, lang)
-    article = getattr(src.article, lang) if isinstance(src.article, Text) else src.article
-    ref = article or ""
-    if src.paragraph:
-        ref += f" lid {src.paragraph}" if lang == "nl" else f"({src.paragraph})"
-    if src.point:
-        ref += f", onder {src.point}" if lang == "nl" else f"({src.point})"
-    label = getattr(file.article_label, lang) if file.article_label else ""
-    text = instrument
-    if ref:
-        text += file.citation_separator + (f"{label} {ref}" if label else ref)
-    return Citation(instrument, article, src.paragraph, src.point, src.url, text)
 
 
 def describe_condition(cond: Condition, lang: str) -> str:

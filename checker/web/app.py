@@ -19,6 +19,7 @@ from pathlib import PurePath
 from flask import Flask, Request, Response, redirect, request
 from werkzeug.exceptions import HTTPException
 
+from checker.api import Checker
 from checker.audit.outputs import AuditSummary, HtmlOutput
 from checker.audit.run import CHUNK, AuditInput, AuditOptions, Auditor, Failed
 from checker.errors import InputError, Problem, labelled_problem, problem
@@ -29,7 +30,6 @@ from checker.location.model import Location
 from checker.location.table import table_rows
 from checker.location.writer import location_yaml
 from checker.plan.compare import compare
-from checker.report.build import Checker
 from checker.source.limits import MAX_FILE_BYTES, MAX_LOCATIONS
 from checker.source.reader import load_yaml_bytes, load_yaml_text
 from checker.web.form import entered_values, form_mapping
