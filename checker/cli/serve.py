@@ -11,7 +11,6 @@ import click
 from checker.cli.common import (
     EXIT_INPUT,
     lang_option,
-    make_checker,
     norms_dir_option,
     report_problems,
 )
@@ -53,15 +52,14 @@ def serve_command(
     host: str, port: int, lang: str, norms_dir: tuple[str, ...], max_locations: int | None
 ) -> None:
     """Open the checker as a web page on this computer: a form, upload, download, what-if."""
-    from werkzeug.serving import make_server
+    from checker.source.limits import MAX_FILE_BYTES
+    from checker.web.server import make_server
+    from checker.web.worker import EngineWorker, Settings, StartFailed, WorkerStopped
 
-    from checker.web.app import create_app, quiet_request_log
-
-    checker = make_checker(norms_dir, lang)
-    app = create_app(checker, lang, max_locations)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
-        # Bound here, not by werkzeug, whose own message is English only and exits with 1.
+        # Bound here, before the engine is compiled: a port in use is said at once, in the
+        # user's language, with exit 2.
         listening = socket.create_server((host, port), family=family)
     except (OSError, OverflowError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
@@ -76,16 +74,28 @@ def serve_command(
         )
         report_problems([taken], lang)
         sys.exit(EXIT_INPUT)
-    with listening:
-        # One request at a time: the rules engine is not shared between threads.
-        server = make_server(host, port, app, threaded=False, fd=listening.fileno())
-    quiet_request_log()
+    worker = EngineWorker(Settings(norms_dir, lang, max_locations))
+    try:
+        worker.start()
+    except StartFailed as failed:
+        listening.close()
+        report_problems(failed.problems, lang)
+        if failed.message:
+            click.echo(f"opvangtoets: {failed.message}", err=True)
+        sys.exit(EXIT_INPUT)
+    except WorkerStopped as stopped:
+        listening.close()
+        click.echo(t("web_engine_start_failed", lang, reason=stopped.reason), err=True)
+        sys.exit(EXIT_INPUT)
+    server = make_server(listening, worker, host, lang, MAX_FILE_BYTES.value())
     shown = f"[{host}]" if ":" in host else host
-    click.echo(t("web_serving", lang, url=f"http://{shown}:{server.port}/{lang}/"))
+    bound_port = listening.getsockname()[1]
+    click.echo(t("web_serving", lang, url=f"http://{shown}:{bound_port}/{lang}/"))
     click.echo(t("web_loopback" if _is_loopback(host) else "web_exposed", lang, host=host))
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
+        worker.stop()

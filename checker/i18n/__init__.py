@@ -592,6 +592,46 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "alleenstaande minderjarigen (amv)",
     },
     "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
+    # issue 14 (web): serve behind waitress, Host and cross-site checks, the engine worker
+    "web_wrong_host": {
+        "en": "This page answers only at the address `opvangtoets serve` printed (such as "
+        "127.0.0.1 or localhost), not at '{host}'. Open that address instead.",
+        "nl": "Deze pagina antwoordt alleen op het adres dat `opvangtoets serve` liet zien "
+        "(zoals 127.0.0.1 of localhost), niet op '{host}'. Open dat adres.",
+    },
+    "web_cross_site": {
+        "en": "This form was sent from another web site ({origin}), not from this checker's "
+        "own page, and has not been processed. Fill it in at the address `opvangtoets serve` "
+        "printed.",
+        "nl": "Dit formulier is verstuurd vanaf een andere website ({origin}), niet vanaf de "
+        "pagina van deze toets, en is niet verwerkt. Vul het in op het adres dat "
+        "`opvangtoets serve` liet zien.",
+    },
+    "web_engine_stopped": {
+        "en": "The rules engine stopped while answering this request and has been restarted; "
+        "nothing was saved and other pages keep working. The same input will probably stop it "
+        "again: check it with `opvangtoets check` and report what you entered.",
+        "nl": "De regelengine is gestopt tijdens dit verzoek en opnieuw gestart; er is niets "
+        "bewaard en andere pagina's blijven werken. Dezelfde invoer stopt hem waarschijnlijk "
+        "opnieuw: toets die met `opvangtoets check` en meld wat u invulde.",
+    },
+    "web_engine_timeout": {
+        "en": "The check took longer than {seconds} seconds and was stopped; the rules engine "
+        "has been restarted. Upload a smaller table, or use `opvangtoets audit` for large ones.",
+        "nl": "De toets duurde langer dan {seconds} seconden en is afgebroken; de regelengine "
+        "is opnieuw gestart. Upload een kleinere tabel, of gebruik `opvangtoets audit` voor "
+        "grote tabellen.",
+    },
+    "web_engine_restarted": {
+        "en": "opvangtoets serve: the rules engine stopped ({reason}) while answering {path}; "
+        "it is restarted for the next request.",
+        "nl": "opvangtoets serve: de regelengine is gestopt ({reason}) bij het beantwoorden van "
+        "{path}; hij wordt opnieuw gestart voor het volgende verzoek.",
+    },
+    "web_engine_start_failed": {
+        "en": "opvangtoets serve: the rules engine did not start ({reason}).",
+        "nl": "opvangtoets serve: de regelengine is niet gestart ({reason}).",
+    },
 }
 
 

@@ -43,7 +43,9 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+    # page's own form posts, and the cross-site check (guard.py) could not tell them apart.
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 LANG = "<any(nl, en):lang>"
@@ -112,8 +114,7 @@ def create_app(
     def http_error(exc: HTTPException):
         lang = _page_lang(default_lang)
         if exc.code == 413:
-            limit = f"{upload_limit // (1024 * 1024)} MiB"
-            text = t("web_too_large", lang, limit=limit, env=MAX_FILE_BYTES.env)
+            text = too_large_text(lang, upload_limit)
             return pages.message(lang, "web_file_problems", text), 413
         if exc.code == 404:
             text = t("web_not_found", lang)
@@ -246,6 +247,11 @@ def create_app(
         )
 
     return app
+
+
+def too_large_text(lang: str, upload_limit: int) -> str:
+    limit = f"{upload_limit // (1024 * 1024)} MiB"
+    return t("web_too_large", lang, limit=limit, env=MAX_FILE_BYTES.env)
 
 
 def _page_lang(default: str) -> str:

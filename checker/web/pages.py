@@ -51,22 +51,6 @@ class Pages:
         # The form is the same for every request: build it once per language.
         self.themes = {lang: form_themes(library, lang) for lang in LANGUAGES}
 
-    def _render(
-        self, name: str, lang: str, as_of: str, carry_yaml: str = "", trim: bool = True, **more
-    ) -> str:
-        """A page in `lang`; `carry_yaml`: the location it is about, for the language switch."""
-        other_lang = chosen_first(lang)[1]
-        return render_template(
-            name,
-            lang,
-            html=True,
-            trim=trim,
-            other_lang=other_lang,
-            as_of=as_of,
-            carry_yaml=carry_yaml,
-            **more,
-        )
-
     def form(
         self,
         lang: str,
@@ -80,7 +64,7 @@ class Pages:
             {"field": p.field, "label": titles.get(p.field, p.field), "text": problem_text(p, lang)}
             for p in problems
         ]
-        return self._render(
+        return render_page(
             "web_form.html.j2",
             lang,
             as_of,
@@ -98,7 +82,7 @@ class Pages:
         """The report; `what_if` and `problems`: what was entered in its what-if form and
         what is wrong with it (the form then opens at the problems)."""
         lang = report.lang
-        return self._render(
+        return render_page(
             "web_report.html.j2",
             lang,
             report.as_of.isoformat(),
@@ -115,7 +99,7 @@ class Pages:
         after = comparison.after
         lang = after.lang
         changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
-        return self._render(
+        return render_page(
             "web_what_if.html.j2",
             lang,
             after.as_of.isoformat(),
@@ -128,7 +112,7 @@ class Pages:
     def file_problems(
         self, lang: str, as_of: str, file: str, text: str | None, problems: list[Problem]
     ) -> str:
-        return self._render(
+        return render_page(
             "web_file_problems.html.j2",
             lang,
             as_of,
@@ -139,11 +123,32 @@ class Pages:
 
     def audit(self, lang: str, audit_context: dict) -> str:
         """The portfolio page of `audit --html` (its context holds the as-of date)."""
-        return self._render("web_audit.html.j2", lang, **audit_context)
+        return render_page("web_audit.html.j2", lang, **audit_context)
 
     def message(self, lang: str, title_key: str, message: str) -> str:
-        title = t(title_key, lang)
-        return self._render("web_message.html.j2", lang, "", title=title, message=message)
+        return message_page(lang, message, title_key)
+
+
+def render_page(
+    name: str, lang: str, as_of: str, carry_yaml: str = "", trim: bool = True, **more
+) -> str:
+    """A page in `lang`; `carry_yaml`: the location it is about, for the language switch."""
+    other_lang = chosen_first(lang)[1]
+    return render_template(
+        name,
+        lang,
+        html=True,
+        trim=trim,
+        other_lang=other_lang,
+        as_of=as_of,
+        carry_yaml=carry_yaml,
+        **more,
+    )
+
+
+def message_page(lang: str, message: str, title_key: str = "web_error") -> str:
+    """A page that says one thing; it needs no norm library (the server shows it too)."""
+    return render_page("web_message.html.j2", lang, "", title=t(title_key, lang), message=message)
 
 
 def source_listing(
