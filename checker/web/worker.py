@@ -120,8 +120,14 @@ class EngineWorker:
         """(status, headers, body) for one request; WorkerStopped if the worker died on it
         or took longer than `request_seconds` (it is then stopped: the next call restarts)."""
         with self._lock:
+            if self._process is not None and not self._process.is_alive():
+                self._stop()  # died between requests: not this request's doing
             if self._process is None:
-                self._start()
+                try:
+                    self._start()
+                except StartFailed as failed:  # e.g. a norms directory removed meanwhile
+                    reason = failed.message or "; ".join(p.render() for p in failed.problems)
+                    raise WorkerStopped(reason) from None
             conn = self._conn
             try:
                 conn.send((environ, body))
