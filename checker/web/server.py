@@ -131,6 +131,9 @@ def make_server(
         # Bodies stay in memory (nothing a user sends is written to disk).
         inbuf_overflow=upload_limit + UPLOAD_SLACK + 1,
         outbuf_overflow=1 << 30,
+        # poll, not select: select cannot watch more than 1,024 sockets (poll is not on
+        # Windows; waitress then uses select).
+        asyncore_use_poll=True,
         expose_tracebacks=False,
         ident="opvangtoets",
     )
