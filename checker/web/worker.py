@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import signal
 import sys
 import threading
 from dataclasses import dataclass
@@ -144,6 +145,8 @@ class EngineWorker:
 
 def serve_requests(conn, settings: Settings) -> None:
     """The worker: compile the library once, then answer requests until the pipe closes."""
+    # Ctrl+C reaches every process of the terminal: the server stops this worker itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from checker.api import Checker
     from checker.errors import InputError
     from checker.evaluate.engine import EngineError
