@@ -162,3 +162,53 @@ def test_a_broken_upload_shows_the_error_under_its_line(page, server, artifacts,
     assert below.get_attribute("class") == "problem"
     assert f"{t('web_line', lang)} {where.group(1)}" in below.inner_text()
     page.screenshot(path=artifacts / f"serve-upload-error-{lang}.png", full_page=True)
+
+
+@pytest.fixture
+def other_site():
+    """Another web site on this computer (another loopback port) with a form that posts to
+    the checker by itself, as a page a user happens to visit could."""
+    import http.server
+    import threading
+
+    class Attacker(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            target = self.server.target
+            page = (
+                f'<form id="f" method="post" action="{target}/en/check">'
+                '<input name="name" value="Posted by another web site">'
+                '<input name="children_count" value="20"></form>'
+                '<script>document.getElementById("f").submit()</script>'
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page.encode())
+
+        def log_message(self, *args):
+            pass
+
+    site = http.server.HTTPServer(("127.0.0.1", 0), Attacker)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    yield site
+    site.shutdown()
+    site.server_close()
+
+
+def test_a_form_posted_from_another_site_is_refused(browser, server, other_site):
+    other_site.target = server
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        with page.expect_response(f"{server}/en/check") as answer:
+            page.goto(f"http://127.0.0.1:{other_site.server_port}/")
+        page.wait_for_load_state()
+        assert answer.value.status == 403
+        assert (
+            page.locator("#message")
+            .inner_text()
+            .startswith("This form was sent from another web site (http://127.0.0.1:")
+        )
+        assert page.locator("#verdict").count() == 0
+    finally:
+        context.close()
