@@ -105,13 +105,13 @@ class EngineWorker:
         with self._lock:
             self._stop()
 
-    def _stop(self) -> str:
+    def _stop(self, wait: float = 2) -> str:
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if process is None:
             return "not running"
         conn.close()  # a live worker reads end-of-file and returns
-        process.join(2)
+        process.join(wait)
         if process.exitcode is None:
             process.kill()
             process.join()
@@ -133,7 +133,7 @@ class EngineWorker:
             try:
                 conn.send((environ, body))
                 if not conn.poll(self.request_seconds):
-                    self._stop()
+                    self._stop(wait=0)  # busy: it would not see the pipe close
                     raise WorkerStopped(
                         f"took longer than {self.request_seconds:g} s", timed_out=True
                     )
