@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 from pathlib import PurePath
 
 from flask import Flask, Request, Response, redirect, request
@@ -257,8 +256,3 @@ def too_large_text(lang: str, upload_limit: int) -> str:
 def _page_lang(default: str) -> str:
     first = request.path.strip("/").split("/", 1)[0]
     return first if first in LANGUAGES else default
-
-
-def quiet_request_log() -> None:
-    """The terminal shows what the user needs (where to open the page), not every request."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
