@@ -1,10 +1,10 @@
 """Golden test on real Dutch reception locations (`cases/real/`, issue 15 item 6).
 
 Each case is built only from public sources and is checked as of the date the authorities
-concluded about it. `cases/real/expected.yaml` holds their conclusion: the headline verdict
-that matches it and every breach they named, with the norm that must fail for it (or none
-where the library has no norm for it yet). A case that uses location facts the model does
-not have yet is skipped, naming those facts.
+concluded about it. `tests/real_cases_expected.yaml` holds their conclusion: the headline
+verdict that matches it and every breach they named, with the norm that must fail for it
+(or none where the library has no norm for it yet). A case that uses location facts the
+model does not have yet is skipped, naming those facts.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from checker.api import Checker
 from checker.location.model import Location
 
 REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
-EXPECTED = yaml.safe_load((REAL / "expected.yaml").read_text(encoding="utf-8"))["cases"]
-FILES = sorted(p for p in REAL.glob("*.yaml") if p.name != "expected.yaml")
+EXPECTED_FILE = Path(__file__).resolve().parent / "real_cases_expected.yaml"
+EXPECTED = yaml.safe_load(EXPECTED_FILE.read_text(encoding="utf-8"))["cases"]
+FILES = sorted(REAL.glob("*.yaml"))
 
 # The location facts issue 15 adds (names fixed by the lead); the cases already state them.
 NEW_FIELDS = {
