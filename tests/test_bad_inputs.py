@@ -19,6 +19,8 @@ HERE = Path(__file__).parent
 BAD_INPUTS = HERE / "bad_inputs"
 BAD_NORMS = HERE / "bad_norms"
 CASES = HERE.parent / "cases"
+# The shipped, illustrative cases; the real ones in cases/real/ have their own golden test.
+SHIPPED = [str(p) for p in sorted(CASES.glob("*.yaml"))]
 AS_OF = "2026-03-01"
 
 EXPECTED = yaml.safe_load((BAD_INPUTS / "expected.yaml").read_text(encoding="utf-8"))
@@ -129,7 +131,7 @@ def test_a_device_or_pipe_is_refused_without_reading_it():
 
 
 def test_too_many_locations_in_one_run_are_refused_before_any_is_checked(tmp_path):
-    result = _run(str(CASES), "--lang", "en", "--max-locations", "3")
+    result = _run(*SHIPPED, "--lang", "en", "--max-locations", "3")
     assert result.exit_code == 2
     assert result.stdout == ""
     shipped = len(list(CASES.glob("*.yaml")))
@@ -139,7 +141,7 @@ def test_too_many_locations_in_one_run_are_refused_before_any_is_checked(tmp_pat
         " — set OPVANGTOETS_MAX_LOCATIONS to raise the limit (or use --max-locations)"
     )
     env_result = CliRunner(env={"OPVANGTOETS_MAX_LOCATIONS": "2"}).invoke(
-        main, ["check", str(CASES), "--lang", "nl"]
+        main, ["check", *SHIPPED, "--lang", "nl"]
     )
     assert env_result.exit_code == 2
     assert f"locatiebestanden in één run {shipped}, meer dan de grens van 2" in env_result.stderr
