@@ -18,8 +18,8 @@ import click
 from checker.cli.audit import audit
 from checker.cli.common import (
     EXIT_FINDINGS,
-    EXIT_INPUT,
     EXIT_OK,
+    Refusal,
     as_of_option,
     expand_paths,
     lang_option,
@@ -27,7 +27,6 @@ from checker.cli.common import (
     max_locations_option,
     norms_dir_option,
     refuse_too_many,
-    report_problems,
 )
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
@@ -126,9 +125,8 @@ def check(
     else:
         colour = sys.stdout.isatty()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))
-    report_problems(problems, lang)
     if problems:
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(problems, lang)
     sys.exit(EXIT_OK if all(r.verdict.acceptable for r in reports) else EXIT_FINDINGS)
 
 

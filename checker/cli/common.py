@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
@@ -15,6 +14,25 @@ from checker.i18n import LANGUAGES
 from checker.source.limits import MAX_LOCATIONS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+class Refusal(click.ClickException):
+    """A command that cannot go on: its lines go to stderr as they are, and the exit code is 2."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+
+    @classmethod
+    def of(cls, problems: list[Problem], lang: str, *more: str) -> Refusal:
+        """A refusal that prints each problem in the chosen language, then `more`."""
+        return cls(*(p.render(lang) for p in problems), *more)
+
+    def show(self, file=None) -> None:
+        # click's own form ("Error: ...") is English: our lines are already in the user's language
+        if self.message:
+            click.echo(self.message, file=file, err=True)
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
@@ -59,11 +77,9 @@ def make_checker(norms_dirs: tuple[str, ...], lang: str) -> Checker:
     try:
         return Checker([Path(d) for d in norms_dirs])
     except InputError as exc:
-        report_problems(exc.problems, lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(exc.problems, lang) from None
     except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(f"opvangtoets: {exc}") from None
 
 
 lang_option = click.option(
@@ -102,5 +118,4 @@ def refuse_too_many(command: str, count: int, max_locations: int | None, lang: s
         exceeded = MAX_LOCATIONS.exceeded(
             f"opvangtoets {command}", None, count, "--max-locations", limit
         )
-        report_problems([exceeded], lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of([exceeded], lang)

@@ -12,13 +12,12 @@ import click
 from checker.authoring.template import LOCATION_TYPES, csv_header, location_template
 from checker.cli.common import (
     EXIT_FINDINGS,
-    EXIT_INPUT,
     EXIT_OK,
+    Refusal,
     as_of_option,
     lang_option,
     make_checker,
     norms_dir_option,
-    report_problems,
 )
 from checker.errors import InputError, problem
 from checker.evaluate.engine import EngineError
@@ -28,11 +27,6 @@ from checker.plan.improve import TARGETS, improve
 from checker.plan.what_if import parse_sets, what_if
 from checker.render.diff import render_html, render_markdown, render_text
 from checker.render.plan import improved_yaml, render_plan
-
-
-def _fail(problems, lang: str) -> None:
-    report_problems(problems, lang)
-    sys.exit(EXIT_INPUT)
 
 
 def _engine_problem(path: Path | str, exc: EngineError):
@@ -53,10 +47,10 @@ def run_what_if(
     try:
         parsed = parse_sets(sets)
     except InputError as exc:
-        _fail(exc.problems, lang)
+        raise Refusal.of(exc.problems, lang) from None
     files = [Path(p) for p in paths]
     if len(files) != 1 or files[0].is_dir():
-        _fail(
+        raise Refusal.of(
             [
                 problem(
                     " ".join(paths),
@@ -73,9 +67,9 @@ def run_what_if(
     try:
         comparison = what_if(checker, files[0], parsed, as_of, lang)
     except InputError as exc:
-        _fail(exc.problems, lang)
+        raise Refusal.of(exc.problems, lang) from None
     except EngineError as exc:
-        _fail([_engine_problem(files[0], exc)], lang)
+        raise Refusal.of([_engine_problem(files[0], exc)], lang) from None
     if fmt == "json":
         click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -124,7 +118,7 @@ def improve_command(
     Exit 0 when the re-checked location reaches the target, 1 when it does not.
     """
     if output is not None and output.resolve() == file.resolve():
-        _fail(
+        raise Refusal.of(
             [
                 problem(
                     str(output),
@@ -141,17 +135,17 @@ def improve_command(
     try:
         plan = improve(checker, load_location(file), as_of, target, lang, str(file))
     except InputError as exc:
-        _fail(exc.problems, lang)
+        raise Refusal.of(exc.problems, lang) from None
     except EngineError as exc:
-        _fail([_engine_problem(file, exc)], lang)
+        raise Refusal.of([_engine_problem(file, exc)], lang) from None
     if output is not None:
         try:
             output.write_text(improved_yaml(plan, str(file)), encoding="utf-8")
         except OSError as exc:
-            _fail(
+            raise Refusal.of(
                 [problem(str(output), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")],
                 lang,
-            )
+            ) from None
     if fmt == "json":
         click.echo(json.dumps(_plan_dict(plan), ensure_ascii=False, indent=2, default=str))
     else:
@@ -216,7 +210,7 @@ def diff_command(
         except EngineError as exc:
             problems.append(_engine_problem(path, exc))
     if problems:
-        _fail(problems, lang)
+        raise Refusal.of(problems, lang)
     comparison: Comparison = compare(*reports)
     if fmt == "md":
         click.echo(render_markdown(comparison, lang), nl=False)
@@ -252,7 +246,7 @@ def new_command(
     Schrijf een toegelichte locatiebeschrijving (of CSV-kop) om in te vullen.
     """
     if file.exists() and not force:
-        _fail(
+        raise Refusal.of(
             [
                 problem(
                     str(file),
@@ -273,7 +267,7 @@ def new_command(
     try:
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(
+        raise Refusal.of(
             [problem(str(file), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")], lang
-        )
+        ) from None
     click.echo(str(file))

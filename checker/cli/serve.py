@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-import sys
 
 import click
 
-from checker.cli.common import (
-    EXIT_INPUT,
-    lang_option,
-    make_checker,
-    norms_dir_option,
-    report_problems,
-)
+from checker.cli.common import Refusal, lang_option, make_checker, norms_dir_option
 from checker.errors import labelled_problem
 from checker.i18n import t
 
@@ -74,8 +67,7 @@ def serve_command(
             port=port,
             reason=reason,
         )
-        report_problems([taken], lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of([taken], lang) from None
     with listening:
         # One request at a time: the rules engine is not shared between threads.
         server = make_server(host, port, app, threaded=False, fd=listening.fileno())
