@@ -40,6 +40,16 @@ class InputError(Exception):
         self.problems = problems
 
 
+class LabelledError(ValueError):
+    """A validator's complaint worded by a catalog label, so that it can be shown in Dutch too."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        from checker.i18n import t
+
+        super().__init__(t(key, "en", **values))
+        self.key, self.values = key, values
+
+
 def problem(
     file: str,
     line: int | None,

@@ -20,10 +20,10 @@ VERDICT_STYLE = {
 
 def render_summary(console: Console, summary: AuditSummary, lang: str, as_of: str) -> None:
     head = f"{t('audit_title', lang)} ({t('as_of', lang)} {as_of}): " + t(
-        "audit_checked", lang, n=summary.checked
+        "audit_checked", lang, count=summary.checked
     )
     if summary.errors:
-        head += ", " + t("audit_errors", lang, n=len(summary.errors))
+        head += ", " + t("audit_errors", lang, count=len(summary.errors))
     console.print(head, style="bold")
 
     counts = Table(title=t("verdict", lang), title_justify="left")

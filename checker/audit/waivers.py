@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.errors import InputError, Problem, did_you_mean, problem
 from checker.library.loader import Library
 from checker.source.reader import load_yaml
+from checker.source.validation import pydantic_texts
 
 WAIVED, EXPIRED = "waived", "expired"
 
@@ -108,7 +109,7 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                     doc.file,
                     doc.line_of(loc),
                     f"{where}: {err['msg']}",
-                    f"{where}: {err['msg']}",
+                    f"{where}: {pydantic_texts(err).nl}",
                     **_hint(),
                 )
             )

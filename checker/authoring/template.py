@@ -11,6 +11,7 @@ import csv
 import io
 
 from checker.evaluate.plain import derive, truth
+from checker.i18n import t
 from checker.library.loader import NOT_CHECKABLE, Library
 from checker.location.model import Location, LocationType, field_bounds
 
@@ -27,6 +28,11 @@ UNITS = {
     "_count": ("number of persons", "aantal personen"),
     "_per_week": ("per week", "per week"),
 }
+
+
+def _both(key: str) -> str:
+    # the template is read by people of both languages: every note in English, then Dutch
+    return f"{t(key, 'en')} / {t(key, 'nl')}"
 
 
 def unit_of(name: str) -> tuple[str, str] | None:
@@ -95,14 +101,15 @@ def location_template(library: Library, location_type: str | None = None) -> str
         kind = _kind(name, library)
         required = info.is_required()
         head = f"{kind}{f', {unit[0]}' if unit else ''}"
-        lines += ["", f"# {name}: {head}{' (required / verplicht)' if required else ''}"]
+        note = f" ({_both('template_required')})" if required else ""
+        lines += ["", f"# {name}: {head}{note}"]
         lines += [f"#   en: {en}", f"#   nl: {nl}" + (f" ({unit[1]})" if unit else "")]
         if name not in NOT_CHECKABLE:
             ids = used.get(name, [])
             if ids:
-                lines += _wrapped(ids, "#   used by / gebruikt door: ")
+                lines += _wrapped(ids, f"#   {_both('template_used_by')}: ")
             else:
-                lines.append("#   not used by any norm / door geen norm gebruikt")
+                lines.append(f"#   {_both('template_unused')}")
         value = location_type if name == "location_type" and location_type else ""
         lines.append(f"{name}: {value}".rstrip())
     return "\n".join(lines) + "\n"

@@ -17,6 +17,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from checker.errors import LabelledError
+
 #: Days in the key of a date for month arithmetic: key = (year * 12 + month) * 32 + day,
 #: so "b is at least N calendar months after a" is key(b) >= key(a) + 32 * N. A month is
 #: complete when the same day of the month is reached (31 Jan -> 28 Feb is not a month).
@@ -88,21 +90,21 @@ class Leaf(BaseModel):
     @model_validator(mode="after")
     def _one_subject(self) -> Leaf:
         if (self.field is None) == (self.months_between is None):
-            raise ValueError("give exactly one of 'field' or 'months_between'")
+            raise LabelledError("leaf_one_subject")
         needs_value = self.op not in (Op.present, Op.absent)
         if needs_value and self.value is None:
-            raise ValueError(f"operator '{self.op.value}' needs a 'value'")
+            raise LabelledError("leaf_needs_value", op=self.op.value)
         if not needs_value and self.value is not None:
-            raise ValueError(f"operator '{self.op.value}' takes no 'value'")
+            raise LabelledError("leaf_takes_no_value", op=self.op.value)
         if self.op in (Op.in_, Op.not_in) and not isinstance(self.value, list):
-            raise ValueError(f"operator '{self.op.value}' needs a list as 'value'")
+            raise LabelledError("leaf_needs_list", op=self.op.value)
         if self.op not in (Op.in_, Op.not_in) and isinstance(self.value, list | dict):
-            raise ValueError(f"operator '{self.op.value}' takes one value, not a list")
+            raise LabelledError("leaf_takes_one_value", op=self.op.value)
         if self.months_between is not None:
             if self.op not in (Op.lt, Op.lte, Op.gt, Op.gte):
-                raise ValueError("months_between takes only lt, lte, gt or gte")
+                raise LabelledError("leaf_months_between_op")
             if not isinstance(self.value, int) or isinstance(self.value, bool):
-                raise ValueError("months_between needs a whole number of months as 'value'")
+                raise LabelledError("leaf_months_between_value")
         return self
 
     @property

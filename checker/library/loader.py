@@ -29,6 +29,7 @@ from checker.library.conditions import Condition, Leaf, Op, fields_of, leaves
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
 from checker.location.model import Location
 from checker.source.reader import YamlDocument, load_yaml
+from checker.source.validation import jsonschema_texts, pydantic_texts
 
 NOT_CHECKABLE = {"id", "name", "notes", "municipality"}
 AS_OF_FIELD = "as_of_date"
@@ -155,12 +156,13 @@ def _schema_problems(doc: YamlDocument) -> list[Problem]:
         if err.validator in ("anyOf", "oneOf") and err.context:
             # the branch that got furthest into the value says best what is wrong
             err = max(err.context, key=lambda e: (len(e.absolute_path), -len(e.schema_path)))
+        texts = jsonschema_texts(err)
         problems.append(
             problem(
                 doc.file,
                 doc.line_of(path),
-                f"{where}: {err.message}",
-                f"{where}: {err.message}",
+                f"{where}: {texts.en}",
+                f"{where}: {texts.nl}",
                 hint_en="see norms/README.md for the norm file format",
                 hint_nl="zie norms/README.md voor het formaat van normbestanden",
             )
@@ -304,9 +306,9 @@ def _validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Proble
         # drop pydantic's union branch names ('AllOf', 'function-after[...]'): not YAML keys
         path = tuple(p for p in e["loc"] if isinstance(p, int) or p[:1].islower() and "[" not in p)
         where = ".".join(map(str, path))
-        message = e["msg"].removeprefix("Value error, ")
+        texts = pydantic_texts(e)
         out.append(
-            problem(doc.file, doc.line_of(path), f"{where}: {message}", f"{where}: {message}")
+            problem(doc.file, doc.line_of(path), f"{where}: {texts.en}", f"{where}: {texts.nl}")
         )
     return out
 
@@ -321,7 +323,7 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
                     doc.file,
                     doc.line_of(tuple(e["loc"])),
                     f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
-                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
+                    f"{'.'.join(map(str, e['loc']))}: {pydantic_texts(e).nl}",
                 )
                 for e in exc.errors()
             ]

@@ -60,7 +60,7 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     if not plan.reached:
         lines.append(style(t("target_not_reached", lang), fg="red", bold=True))
     elif confirm:
-        lines.append(t("target_reached_if", lang, n=confirm))
+        lines.append(t("target_reached_if", lang, count=confirm))
     else:
         lines.append(t("target_reached", lang))
     lines += ["", style(f"{t('changes_heading', lang)} ({len(plan.changes)})", bold=True)]
