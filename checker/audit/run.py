@@ -173,7 +173,7 @@ class Auditor:
         self.options = options
         self.library = library or load_library(options.norms_dirs)
         if options.evaluator == "engine":
-            self.engine = engine or Engine(self.library)
+            self.engine: Engine | None = engine or Engine(self.library)
         else:
             self.engine = None
         dimension_index = {d.value: i for i, d in enumerate(Dimension)}
@@ -291,6 +291,8 @@ class Auditor:
     ) -> list[dict[str, Any]]:
         """The checker's JSON for each location, with coming changes (as `check` gives)."""
         opts, library = self.options, self.library
+        # detail (the JSON and HTML outputs) needs the engine: the plain evaluator gives outcomes
+        assert self.engine is not None
         locations = [loc for _, _, loc in valid]
         later = {
             day: self.engine.evaluate_many(locations, day)
@@ -378,7 +380,7 @@ def run_audit(
     chunks = _chunks(items, chunk_size)
     if workers <= 1:
         reuse = _auditor is not None and _auditor.options is options
-        auditor = _auditor if reuse else Auditor(options)
+        auditor = _auditor if reuse and _auditor is not None else Auditor(options)
         for chunk in chunks:
             yield from auditor.check(chunk)
         return

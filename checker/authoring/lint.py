@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from checker.errors import InputError, Problem, problem
 from checker.i18n import LANGUAGES
@@ -175,7 +176,7 @@ def _consistent(group: list[Leaf], kind: FieldKind | None) -> bool:
     unequal = {leaf.value for leaf in group if leaf.op == Op.ne}
     if has & lacks or len(equal) > 1 or equal & unequal:
         return False
-    domain = None
+    domain: set[Any] | None = None
     if kind and kind.kind == "bool":
         domain = {True, False}
     elif kind and kind.kind == "enum":

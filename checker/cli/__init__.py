@@ -112,12 +112,12 @@ def check(
         make_checker(norms_dir, lang)
     if output:
         if reports:
-            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)
+            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)  # type: ignore[union-attr]
             problems += unwritten
             for path in written:
                 click.echo(t("written", lang, file=str(path)))
     elif fmt in ("html", "md"):
-        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))
+        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))  # type: ignore[union-attr]
     elif fmt == "json":
         if reports or not one_file:
             payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]

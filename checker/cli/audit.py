@@ -128,7 +128,7 @@ def audit(
             json_output.close(summary)
         for handle in handles:
             handle.close()
-    if html_output:
+    if html_output and html_out:
         html_output.write(Path(html_out), summary)
     render_summary(Console(), summary, lang, as_of.isoformat())
     if summary.errors:

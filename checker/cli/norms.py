@@ -261,6 +261,7 @@ def norms_lint(
     library, problems = lint(_dirs(paths, norms_dir), shipped=not no_shipped)
     if problems:
         raise Refusal.of(problems, lang, t("lint_problems", lang, count=len(problems)))
+    assert library is not None  # lint gives a library whenever it finds no problem
     files = len({n.path for n in library.norms})
     click.echo(t("lint_clean", lang, norms=len(library.norms), files=files))
 

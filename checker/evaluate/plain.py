@@ -73,7 +73,7 @@ def truth(cond: Condition | None, values: dict[str, Any]) -> bool | None:
             if start is None or end is None:
                 return None
             return _compare(cond.op, whole_months(start, end), cond.value)
-        got = values.get(cond.field)
+        got = values.get(cond.subject())
         if cond.op == Op.present:
             return got is not None
         if cond.op == Op.absent:
@@ -97,7 +97,7 @@ def _expression(expr: dict[str, Any], values: dict[str, Any]) -> Any:
         start, end = (values.get(a) for a in args)
         return None if start is None or end is None else whole_months(start, end)
     if op == "multiply":
-        factors = [values.get(a) if isinstance(a, str) else a for a in args]
+        factors: list[Any] = [values.get(a) if isinstance(a, str) else a for a in args]
         return None if any(f is None for f in factors) else math.prod(factors)
     if op == "field":
         return values.get(args)

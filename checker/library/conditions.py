@@ -109,11 +109,12 @@ class Leaf(BaseModel):
 
     @property
     def fields(self) -> list[str]:
-        return list(self.months_between) if self.months_between else [self.field]
+        return list(self.months_between) if self.months_between else [self.subject()]
 
     def subject(self) -> str:
         if self.months_between:
             return f"months_between({self.months_between[0]}, {self.months_between[1]})"
+        assert self.field is not None  # the validator gives every leaf a field or months_between
         return self.field
 
     def negated(self) -> Leaf:
@@ -218,7 +219,7 @@ def literal_pattern(literal: Literal, list_fields: dict[str, list[str]]) -> dict
         engine_op = "$gte" if op in (Op.gte, Op.gt) else "$lt"
         shifted = {"$add": {"$l": {"$m": start}, "$r": MONTH_KEY_DAYS * months}}
         return {engine_op: {end: shifted}}
-    field = leaf.field
+    field = leaf.subject()
     if field in list_fields:
         if op in (Op.present, Op.absent):
             probe = list_member_name(field, list_fields[field][0])

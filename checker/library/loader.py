@@ -194,7 +194,7 @@ def _leaf_problems(
                     f"months_between vraagt datumvelden, '{name}' is er geen",
                 )
         return out
-    kind = kinds[leaf.field]
+    kind = kinds[leaf.subject()]
     values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
     if leaf.op in (Op.present, Op.absent):
         return out
@@ -395,23 +395,25 @@ def collect_library(
             problems += _validation_problems(doc, exc)
             continue
         for i, norm in enumerate(norm_file.norms):
-            path = ("norms", i)
+            norm_path: tuple[str | int, ...] = ("norms", i)
             where = norm.id
             if norm.id in seen:
                 problems.append(
                     problem(
                         doc.file,
-                        doc.line_of(path + ("id",)),
+                        doc.line_of(norm_path + ("id",)),
                         f"norm id {norm.id} is also used in {seen[norm.id]}",
                         f"norm-id {norm.id} komt ook voor in {seen[norm.id]}",
                     )
                 )
             seen[norm.id] = doc.file
             problems += _condition_problems(
-                norm.applies_when, kinds, where, doc, path + ("applies_when",)
+                norm.applies_when, kinds, where, doc, norm_path + ("applies_when",)
             )
-            problems += _condition_problems(norm.requires, kinds, where, doc, path + ("requires",))
-            norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(path)))
+            problems += _condition_problems(
+                norm.requires, kinds, where, doc, norm_path + ("requires",)
+            )
+            norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(norm_path)))
     for d in ordered:
         doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from checker.errors import InputError, Problem, did_you_mean, problem
 from checker.location.consistency import error_problems
@@ -70,7 +71,7 @@ def _number_problems(doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _pydantic_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
+def _pydantic_problem(doc: YamlDocument, err: ErrorDetails) -> Problem:
     loc = tuple(err["loc"])
     texts = pydantic_texts(err)
     return problem(
@@ -112,6 +113,7 @@ def location_from_document(doc: YamlDocument) -> Location:
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems)
+    assert location is not None  # no problems means pydantic accepted it
     return location
 
 

@@ -26,9 +26,10 @@ listed in FIXED_FIELDS, with the reason shown to the reader.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from checker.api import Checker
@@ -74,7 +75,7 @@ class Change:
     before: Any  # None: was unknown
     after: Any  # None: made unknown
     requirement: Leaf  # the leaf the value was chosen to meet
-    norms: list[str] = field(default_factory=list)  # norms that pass because of it
+    norms: list[str] = dataclasses.field(default_factory=list)  # norms that pass because of it
 
     @property
     def to_confirm(self) -> bool:
@@ -91,8 +92,8 @@ class Obstacle:
 
     norm_id: str
     reason: str  # i18n key
-    fields: list[str] = field(default_factory=list)
-    conflicts_with: list[str] = field(default_factory=list)
+    fields: list[str] = dataclasses.field(default_factory=list)
+    conflicts_with: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -182,7 +183,7 @@ class _Solver:
                 raise _Blocked("find_out", self.library.base_fields(start))
             months = {Op.gte: 0, Op.gt: 1, Op.lte: 0, Op.lt: -1}[leaf.op] + leaf.value
             return {end: add_months(values[start], months)}
-        name = leaf.field
+        name = leaf.subject()
         if name in self.derived:
             return self._satisfy_derived(leaf, values)
         self._changeable(name)
@@ -210,14 +211,15 @@ class _Solver:
             raise _Blocked(FIXED_FIELDS[name], [name])
 
     def _satisfy_derived(self, leaf: Leaf, values: dict[str, Any]) -> dict[str, Any]:
-        d = self.derived[leaf.field]
-        bases = self.library.base_fields(leaf.field)
+        d = self.derived[leaf.subject()]
+        bases = self.library.base_fields(leaf.subject())
         fixed = [b for b in bases if b in FIXED_FIELDS]
         if d.when is not None:  # a yes/no about the location itself (houses families, ...)
             raise _Blocked(FIXED_FIELDS[fixed[0]] if fixed else "derived", bases)
         # A number: meet the leaf through the case in effect, or the first that could be.
-        case = next((c for c in d.cases if truth(c.when, values) is True), None)
-        case = case or next((c for c in d.cases if truth(c.when, values) is None), None)
+        cases = d.cases or []  # a derived fact without `when` is a number given by its cases
+        case = next((c for c in cases if truth(c.when, values) is True), None)
+        case = case or next((c for c in cases if truth(c.when, values) is None), None)
         if case is None:
             raise _Blocked("find_out", bases)
         ((kind, args),) = case.value.items()

@@ -75,7 +75,10 @@ def apply_sets(location: Location, sets: dict[str, tuple[str, Any]]) -> Location
     except InputError as exc:
         raw = {name: f"--set {given}" for name, (given, _) in sets.items()}
         raise InputError(
-            [dataclasses.replace(p, file=raw.get(p.field, p.file), line=None) for p in exc.problems]
+            [
+                dataclasses.replace(p, file=raw.get(p.field or "", p.file), line=None)
+                for p in exc.problems
+            ]
         ) from None
 
 

@@ -40,7 +40,8 @@ def verdict_line(report: Report, lang: str, style=lambda s, **kw: s) -> str:
     if o is None:
         return verdict
     span = f"{o.low}" if o.low == o.high else f"{o.low}–{o.high}"
-    return f"{verdict} — {t('score', lang)} {span}/100, {t(report.score.band, lang)}"
+    band = report.score.band or ""  # a score with an overall always has its band
+    return f"{verdict} — {t('score', lang)} {span}/100, {t(band, lang)}"
 
 
 def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:

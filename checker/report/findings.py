@@ -79,6 +79,7 @@ def build_findings(
             outcome = Outcome.not_applicable
             message = t("not_in_force", lang, date=as_of.isoformat())
         elif result.outcome == Outcome.not_applicable:
+            assert norm.applies_when is not None  # in force, so only its condition rules it out
             outcome = result.outcome
             message = t(
                 "does_not_apply", lang, condition=describe_condition(norm.applies_when, lang)

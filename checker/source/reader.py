@@ -119,13 +119,15 @@ class _Composer:
             self.anchors[anchor] = node
         self.stack.append(_Frame(node))
 
+    # The stubs make an event's marks, anchor and tag optional; the parser sets the marks, an
+    # alias always has an anchor and a tag is resolved below: hence the type: ignore comments.
     def feed(self, event: yaml.Event) -> None:
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1  # type: ignore[union-attr]
         if isinstance(event, yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > self.max_aliases:
                 _refuse(MAX_ALIASES.exceeded(self.file, line, self.aliases))
-            target = self.anchors.get(event.anchor)
+            target = self.anchors.get(event.anchor)  # type: ignore[arg-type]
             if target is None:
                 _fail(
                     self.file,
@@ -153,7 +155,13 @@ class _Composer:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            node: yaml.Node = yaml.ScalarNode(
+                tag,  # type: ignore[arg-type]
+                event.value,
+                event.start_mark,  # type: ignore[arg-type]
+                event.end_mark,  # type: ignore[arg-type]
+                event.style,
+            )
             if event.anchor is not None:
                 self.anchors[event.anchor] = node
             self.sizes[id(node)] = 1
@@ -168,7 +176,7 @@ class _Composer:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = _RESOLVER.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)  # type: ignore[arg-type]
             self._count(1, line)
             self._open(node, event.anchor, line)
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
@@ -226,7 +234,7 @@ def _tag_problem(file: str, node: yaml.Node) -> Problem:
     )
 
 
-def _scalar(node: yaml.Node, file: str) -> Any:
+def _scalar(node: yaml.ScalarNode, file: str) -> Any:
     if node.tag not in _SCALAR_TAGS:
         _refuse(_tag_problem(file, node))
     try:

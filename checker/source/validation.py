@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic_core import ErrorDetails
+
 from checker.i18n import t
 
 # pydantic error types that mean "expected a value of this kind": the catalog key of the kind
@@ -58,7 +60,7 @@ def _both(key: str, hint: str | None = None, **values: object) -> Texts:
     return Texts(t(key, "en", **values), t(key, "nl", **values), t(hint, "en"), t(hint, "nl"))
 
 
-def pydantic_texts(err: dict[str, Any]) -> Texts:
+def pydantic_texts(err: ErrorDetails) -> Texts:
     """One pydantic error (an item of `ValidationError.errors()`) in both languages."""
     kind, got = err["type"], err.get("input")
     ctx = err.get("ctx") or {}

@@ -9,6 +9,7 @@ nothing between requests.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from checker.errors import Problem
@@ -36,7 +37,7 @@ def problem_text(p: Problem, lang: str) -> str:
     return text + (f" — {hint}" if hint else "")
 
 
-def field_errors(problems: list[Problem], lang: str) -> dict[str, list[str]]:
+def field_errors(problems: Sequence[Problem], lang: str) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for p in problems:
         errors.setdefault(p.field or "", []).append(problem_text(p, lang))
@@ -72,12 +73,16 @@ class Pages:
         lang: str,
         as_of: str,
         values: dict[str, Any] | None = None,
-        problems: list[Problem] = (),
+        problems: Sequence[Problem] = (),
     ) -> str:
         titles = fact_titles(self.library, lang)
         titles["as_of"] = t("as_of_date", lang)
         listed = [
-            {"field": p.field, "label": titles.get(p.field, p.field), "text": problem_text(p, lang)}
+            {
+                "field": p.field,
+                "label": titles.get(p.field or "", p.field),
+                "text": problem_text(p, lang),
+            }
             for p in problems
         ]
         return self._render(
@@ -93,7 +98,10 @@ class Pages:
         )
 
     def report(
-        self, report: Report, what_if: dict[str, Any] | None = None, problems: list[Problem] = ()
+        self,
+        report: Report,
+        what_if: dict[str, Any] | None = None,
+        problems: Sequence[Problem] = (),
     ) -> str:
         """The report; `what_if` and `problems`: what was entered in its what-if form and
         what is wrong with it (the form then opens at the problems)."""
@@ -157,7 +165,7 @@ def source_listing(
             field = f"{p.field}: " if p.field else ""
             on_line.setdefault(p.line, []).append(field + problem_text(p, lang))
     if len(lines) <= LISTING_WHOLE_FILE:
-        shown = range(1, len(lines) + 1)
+        shown: Sequence[int] = range(1, len(lines) + 1)
     else:
         shown = sorted(
             {
