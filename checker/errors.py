@@ -23,6 +23,7 @@ class Problem:
     hint: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def render(self, lang: str = "nl") -> str:
+        """The problem on one line: file:line: field: message — hint."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = self.message.get(lang) or self.message["en"]
         if self.field:
@@ -60,6 +61,7 @@ def problem(
     hint_en: str = "",
     hint_nl: str = "",
 ) -> Problem:
+    """A problem from its English and Dutch message (and hint)."""
     hint = {"en": hint_en, "nl": hint_nl} if hint_en else {}
     return Problem(file, line, {"en": en, "nl": nl}, field, hint)
 
@@ -82,5 +84,6 @@ def labelled_problem(
 
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
+    """The choice closest to a misspelt `word`, if one is close enough."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None

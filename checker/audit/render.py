@@ -19,6 +19,7 @@ VERDICT_STYLE = {
 
 
 def render_summary(console: Console, summary: AuditSummary, lang: str, as_of: str) -> None:
+    """Print the portfolio summary on the terminal."""
     head = f"{t('audit_title', lang)} ({t('as_of', lang)} {as_of}): " + t(
         "audit_checked", lang, count=summary.checked
     )

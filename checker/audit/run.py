@@ -57,6 +57,7 @@ class AuditInput:
 
     @property
     def source(self) -> str:
+        """Where the location came from, as shown to the user (file, or file:line of a table)."""
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
@@ -70,14 +71,18 @@ class Failed:
 
     @property
     def source(self) -> str:
+        """Where the input that failed came from."""
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
     def message(self, lang: str) -> str:
+        """Every problem of the input on one line, joined by '; ', in `lang`."""
         return "; ".join(p.render(lang) for p in self.problems)
 
 
 @dataclass
 class LocationResult:
+    """What the audit keeps of one checked location."""
+
     source: str
     location_id: str
     name: str
@@ -154,6 +159,8 @@ def _load(item: AuditInput) -> Location:
 
 @dataclass
 class AuditOptions:
+    """What every worker needs to check locations the same way."""
+
     as_of: dt.date
     lang: str = "nl"
     norms_dirs: list[Path] = field(default_factory=list)
@@ -198,6 +205,7 @@ class Auditor:
         return [{k: r.outcome for k, r in e.results.items()} for e in evaluations], evaluations
 
     def check(self, chunk: Sequence[AuditInput | Failed]) -> list[LocationResult | Failed]:
+        """The result of each input of `chunk`, in order; a bad input becomes a `Failed`."""
         out: list[LocationResult | Failed | None] = []
         valid: list[tuple[int, AuditInput, Location]] = []
         for item in chunk:
@@ -357,6 +365,7 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def default_workers() -> int:
+    """Worker processes to use by default: the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
@@ -392,6 +401,7 @@ def run_audit(
 
 
 def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, each with its own engine."""
     return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
 
 

@@ -53,6 +53,8 @@ class _WaiverFile(BaseModel):
 
 @dataclass(frozen=True)
 class Waiver:
+    """An accepted deviation: one norm's failure at one location, until a date."""
+
     norm_id: str
     location_id: str
     justification: str
@@ -62,9 +64,11 @@ class Waiver:
     line: int | None
 
     def status(self, as_of: dt.date) -> str:
+        """'waived' up to and including the expiry date, 'expired' after it."""
         return WAIVED if as_of <= self.expires else EXPIRED
 
     def to_dict(self, as_of: dt.date) -> dict[str, Any]:
+        """The waiver as reports carry it, with its status on `as_of`."""
         return {
             "status": self.status(as_of),
             "justification": self.justification,
@@ -84,6 +88,7 @@ class Waivers:
             self.by_location.setdefault(w.location_id, {})[w.norm_id] = w
 
     def for_location(self, location_id: str) -> dict[str, Waiver]:
+        """The waivers of one location, by norm id."""
         return self.by_location.get(location_id, {})
 
 

@@ -19,6 +19,8 @@ DEFAULT_EXAMPLE_DATE = dt.date(2025, 6, 1)
 
 @dataclass
 class ExampleRun:
+    """One example of a norm run through the engine, with the outcome it gave."""
+
     norm: LibraryNorm
     example: Example
     line: int | None
@@ -27,6 +29,7 @@ class ExampleRun:
 
     @property
     def ok(self) -> bool:
+        """True when the example gave the outcome it states."""
         return self.actual == self.example.outcome
 
     def failures(self) -> list[Problem]:
@@ -68,6 +71,7 @@ class ExampleRun:
 
 
 def example_date(lib_norm: LibraryNorm, example: Example) -> dt.date:
+    """The date an example is checked on: its own, else the norm's first day, else a default."""
     return example.as_of or lib_norm.valid_from or DEFAULT_EXAMPLE_DATE
 
 

@@ -37,6 +37,7 @@ def lint(paths: list[Path], *, shipped: bool = True) -> tuple[Library | None, li
 
 
 def lint_library(library: Library) -> list[Problem]:
+    """What is wrong with a library that loaded: translations, examples, reachability."""
     lines = NormLines()
     problems: list[Problem] = []
     for lib_norm in library.norms:

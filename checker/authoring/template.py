@@ -36,6 +36,7 @@ def _both(key: str) -> str:
 
 
 def unit_of(name: str) -> tuple[str, str] | None:
+    """The unit of a field, in English and Dutch, read from its name's suffix."""
     return next((u for suffix, u in UNITS.items() if name.endswith(suffix)), None)
 
 
@@ -80,6 +81,7 @@ def norms_for_type(library: Library, location_type: str) -> list[str]:
 
 
 def location_template(library: Library, location_type: str | None = None) -> str:
+    """An annotated location file to fill in, with every field and the norms using it."""
     used = norms_by_field(library, location_type)
     lines = [
         "# A reception location for opvangtoets. Fill in what you know; leave a value empty",

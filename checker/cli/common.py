@@ -31,11 +31,13 @@ class Refusal(click.ClickException):
 
     def show(self, file=None) -> None:
         # click's own form ("Error: ...") is English: our lines are already in the user's language
+        """Print the refusal's lines on stderr."""
         if self.message:
             click.echo(self.message, file=file, err=True)
 
 
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    """The date of an `--as-of` option (today when not given)."""
     if value is None:
         return dt.date.today()
     try:
@@ -47,6 +49,7 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
+    """The location files named by PATHs (directories searched), and paths that hold none."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
@@ -69,11 +72,13 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
 
 
 def report_problems(problems: list[Problem], lang: str) -> None:
+    """Print each problem on stderr in `lang`."""
     for p in problems:
         click.echo(p.render(lang), err=True)
 
 
 def make_checker(norms_dirs: tuple[str, ...], lang: str) -> Checker:
+    """The shipped library plus `norms_dirs`, compiled; a bad library refuses the command."""
     try:
         return Checker([Path(d) for d in norms_dirs])
     except InputError as exc:

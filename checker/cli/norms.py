@@ -179,6 +179,7 @@ def _text(value) -> dict[str, str]:
 
 
 def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
+    """Everything about one norm as text, in both languages, `lang` first."""
     norm = lib_norm.norm
     line = NormLines().line(lib_norm)
     out = [

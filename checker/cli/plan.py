@@ -80,6 +80,7 @@ def run_what_if(
 
 
 def t_label(key: str, lang: str) -> str:
+    """The label `key` in `lang`."""
     from checker.i18n import t
 
     return t(key, lang)

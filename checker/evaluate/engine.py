@@ -80,6 +80,8 @@ class EngineError(RuntimeError):
 
 @dataclass
 class NormResult:
+    """One norm's outcome for one location, with the tests that failed."""
+
     outcome: Outcome
     violated: list[Leaf] = field(default_factory=list)
 
@@ -92,6 +94,8 @@ _UNKNOWN = NormResult(Outcome.unknown)
 
 @dataclass
 class Evaluation:
+    """What the engine found for one location: results, derived facts, the fact it saw."""
+
     results: dict[str, NormResult]  # by norm id, for norms in force
     derived: dict[str, Any]
     fact: dict[str, Any]
@@ -406,6 +410,7 @@ class Engine:
         return derived
 
     def evaluate(self, location: Location, as_of: dt.date) -> Evaluation:
+        """Every norm's result for one location on `as_of`."""
         return self.evaluate_many([location], as_of)[0]
 
     def evaluate_many(self, locations: Sequence[Location], as_of: dt.date) -> list[Evaluation]:

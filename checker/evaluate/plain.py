@@ -35,6 +35,7 @@ def _plain(value: Any) -> Any:
 
 
 def location_values(location: Location, as_of: dt.date) -> dict[str, Any]:
+    """The values conditions read, derived facts included, for `location` on `as_of`."""
     values = {k: _plain(v) for k, v in location.model_dump(exclude_none=True).items()}
     values[AS_OF_FIELD] = as_of
     return values
@@ -65,6 +66,7 @@ def _compare(op: Op, got: Any, want: Any) -> bool:
 
 
 def truth(cond: Condition | None, values: dict[str, Any]) -> bool | None:
+    """True, False, or None (unknown: a fact it needs is missing) for `cond`."""
     if cond is None:
         return True
     if isinstance(cond, Leaf):

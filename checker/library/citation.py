@@ -10,6 +10,8 @@ from checker.library.loader import LibraryNorm
 
 @dataclass
 class Citation:
+    """A norm's source as cited: instrument, article, paragraph, point, URL and the whole text."""
+
     instrument: str
     article: str | None
     paragraph: str | None

@@ -109,15 +109,18 @@ class Leaf(BaseModel):
 
     @property
     def fields(self) -> list[str]:
+        """The location fields this test reads."""
         return list(self.months_between) if self.months_between else [self.subject()]
 
     def subject(self) -> str:
+        """What the test is about, as a reader sees it: a field, or months between two."""
         if self.months_between:
             return f"months_between({self.months_between[0]}, {self.months_between[1]})"
         assert self.field is not None  # the validator gives every leaf a field or months_between
         return self.field
 
     def negated(self) -> Leaf:
+        """The test that holds exactly when this one does not (on known facts)."""
         return self.model_copy(update={"op": NEGATION[self.op]})
 
 
@@ -142,6 +145,7 @@ for _model in (AllOf, AnyOf, NotOf):
 
 
 def leaves(cond: Condition | None) -> list[Leaf]:
+    """Every test in a condition, in order."""
     if cond is None:
         return []
     if isinstance(cond, Leaf):
@@ -154,6 +158,7 @@ def leaves(cond: Condition | None) -> list[Leaf]:
 
 
 def fields_of(cond: Condition | None) -> list[str]:
+    """Every field a condition reads, once each, in order."""
     seen: dict[str, None] = {}
     for leaf in leaves(cond):
         for name in leaf.fields:
@@ -197,15 +202,18 @@ def dnf(cond: Condition | None, negate: bool = False) -> list[Conjunction]:
 
 
 def effective(literal: Literal) -> Leaf:
+    """The test a literal stands for, negation applied."""
     leaf, negated = literal
     return leaf.negated() if negated else leaf
 
 
 def month_key_name(field: str) -> str:
+    """The fact key of a date field counted in months (see `facts.month_key`)."""
     return f"{field}__mkey"
 
 
 def list_member_name(field: str, member: str) -> str:
+    """The fact key that says whether a list field holds `member`."""
     return f"{field}__{member}"
 
 

@@ -63,6 +63,7 @@ def _kind_of(annotation: Any) -> FieldKind:
 
 @cache
 def location_field_kinds() -> dict[str, FieldKind]:
+    """The kind of value of every location field, as norms may test it."""
     kinds = {
         name: _kind_of(info.annotation)
         for name, info in Location.model_fields.items()
@@ -83,33 +84,41 @@ class LibraryNorm:
 
     @property
     def id(self) -> str:
+        """The norm's id."""
         return self.norm.id
 
     @property
     def weight(self) -> Weight:
+        """The norm's weight: its own, else its file's."""
         return self.norm.weight or self.file.weight
 
     @property
     def valid_from(self) -> dt.date | None:
+        """The first day the norm is in force: its own, else its file's (None: no start)."""
         return self.norm.valid_from or self.file.valid_from
 
     @property
     def valid_until(self) -> dt.date | None:
+        """The last day the norm is in force: its own, else its file's (None: no end)."""
         return self.norm.valid_until or self.file.valid_until
 
     def in_force(self, day: dt.date) -> bool:
+        """True when the norm is in force on `day`."""
         return (self.valid_from is None or day >= self.valid_from) and (
             self.valid_until is None or day <= self.valid_until
         )
 
     @property
     def fields(self) -> list[str]:
+        """Every fact the norm's conditions read, once each, in order."""
         both = fields_of(self.norm.applies_when) + fields_of(self.norm.requires)
         return list(dict.fromkeys(both))
 
 
 @dataclass
 class Library:
+    """Every norm and derived fact, checked as one library, with its version."""
+
     norms: list[LibraryNorm]
     derived: list[DerivedFact]
     version: str
@@ -117,6 +126,7 @@ class Library:
     derived_inputs: dict[str, list[str]] = field(default_factory=dict)
 
     def norm(self, norm_id: str) -> LibraryNorm:
+        """The norm with id `norm_id`."""
         return next(n for n in self.norms if n.id == norm_id)
 
     def base_fields(self, name: str) -> list[str]:

@@ -21,6 +21,8 @@ FAR_ABOVE_CAPACITY = 5
 
 @dataclass(frozen=True)
 class Inconsistency:
+    """Facts of one location that contradict each other (an error) or look doubtful."""
+
     field: str  # the field the message is about; the others are named in the text
     others: tuple[str, ...]
     error: bool
@@ -29,9 +31,11 @@ class Inconsistency:
 
     @property
     def fields(self) -> tuple[str, ...]:
+        """Every field the contradiction is about."""
         return (self.field, *self.others)
 
     def render(self, lang: str) -> str:
+        """The contradiction on one line, in `lang`."""
         label = "veld" if lang == "nl" else "field"
         return f"{label} '{self.field}': {self.message[lang]} — {self.hint[lang]}"
 
@@ -192,6 +196,7 @@ def inconsistencies(location: Location) -> list[Inconsistency]:
 
 
 def warnings(location: Location) -> list[Inconsistency]:
+    """The doubtful but possible combinations of facts in `location`."""
     return [i for i in inconsistencies(location) if not i.error]
 
 

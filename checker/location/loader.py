@@ -86,6 +86,7 @@ def _pydantic_problem(doc: YamlDocument, err: ErrorDetails) -> Problem:
 
 
 def location_from_document(doc: YamlDocument) -> Location:
+    """The validated location of a YAML document (raises InputError with every problem)."""
     if not isinstance(doc.data, dict):
         got = "nothing" if doc.data is None else type(doc.data).__name__
         raise InputError(
@@ -118,6 +119,7 @@ def location_from_document(doc: YamlDocument) -> Location:
 
 
 def load_location(path: Path) -> Location:
+    """The validated location in the YAML file at `path` (raises InputError)."""
     return location_from_document(load_yaml(path))
 
 

@@ -74,6 +74,8 @@ def _cell(kind: Any, text: str) -> Any:
 
 @dataclass
 class TableRow:
+    """One row of a CSV table of locations, with its line."""
+
     file: str
     line: int
     data: dict[str, Any]

@@ -71,6 +71,8 @@ RESIDENT_FIELDS = {
 
 @dataclass
 class Change:
+    """One fact the plan changes, and the norms that pass because of it."""
+
     field: str
     before: Any  # None: was unknown
     after: Any  # None: made unknown
@@ -79,10 +81,12 @@ class Change:
 
     @property
     def to_confirm(self) -> bool:
+        """True when the fact was unknown: the plan must make it so, not only record it."""
         return self.before is None
 
     @property
     def moves_residents(self) -> bool:
+        """True when the change is about who lives here rather than the building."""
         return self.field in RESIDENT_FIELDS
 
 
@@ -98,6 +102,8 @@ class Obstacle:
 
 @dataclass
 class Plan:
+    """A plan: the changes, what it cannot fix, and the re-checked result."""
+
     target: str
     before: Report
     after: Report
@@ -106,6 +112,7 @@ class Plan:
 
     @property
     def reached(self) -> bool:
+        """True when the re-checked location reaches the target."""
         return target_reached(self.after, self.target)
 
 
@@ -116,6 +123,7 @@ class _Blocked(Exception):
 
 
 def target_reached(report: Report, target: str) -> bool:
+    """True when `report` meets `target` (compliant, with concerns, or child-friendly)."""
     if target == "compliant":
         return report.verdict == Verdict.compliant
     if target == "child-friendly" and report.score.band != "child_friendly":
@@ -279,6 +287,7 @@ def improve(
     lang: str = "nl",
     source: str | None = None,
 ) -> Plan:
+    """A plan of fact changes that brings `location` to `target`, re-checked by the engine."""
     library = checker.library
     solver = _Solver(library)
     before = checker.check(location, as_of, lang, source, look_ahead=False)

@@ -85,6 +85,7 @@ def apply_sets(location: Location, sets: dict[str, tuple[str, Any]]) -> Location
 def what_if(
     checker: Checker, path: Path, sets: dict[str, tuple[str, Any]], as_of: dt.date, lang: str
 ) -> Comparison:
+    """The location at `path` before and after the `--set` changes, compared."""
     original = load_location(path)
     changed = apply_sets(original, sets)
     before = checker.check(original, as_of, lang, str(path), look_ahead=False)

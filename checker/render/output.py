@@ -22,6 +22,7 @@ EXTENSIONS = {"text": "txt", "json": "json", "html": "html", "md": "md"}
 
 
 def render(report: Report, fmt: str, library: Library | None, colour: bool = False) -> str:
+    """The report in format `fmt` (text, json, md or html)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
     if fmt == "html":
@@ -32,6 +33,7 @@ def render(report: Report, fmt: str, library: Library | None, colour: bool = Fal
 
 
 def output_paths(reports: list[Report], fmt: str, output: Path, one_file: bool) -> list[Path]:
+    """The file each report goes to under `--output`."""
     if one_file and not output.is_dir():
         return [output]
     taken: set[str] = set()

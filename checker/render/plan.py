@@ -19,6 +19,7 @@ from checker.report.view import finding_order
 
 
 def show(value: Any, lang: str) -> str:
+    """A fact's value as a plan shows it ('unknown' for None)."""
     if value is None:
         return t("unknown_value", lang)
     if isinstance(value, bool):
@@ -33,6 +34,7 @@ def show(value: Any, lang: str) -> str:
 
 
 def verdict_line(report: Report, lang: str, style=lambda s, **kw: s) -> str:
+    """The verdict and score of a report on one line."""
     verdict = style(
         t(report.verdict.value, lang).upper(), fg=VERDICT_COLOUR[report.verdict.value], bold=True
     )
@@ -45,6 +47,7 @@ def verdict_line(report: Report, lang: str, style=lambda s, **kw: s) -> str:
 
 
 def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
+    """The plan as terminal text."""
     style = click.style if colour else (lambda s, **kw: s)
     before, after = plan.before, plan.after
     loc = before.location

@@ -27,6 +27,7 @@ def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
 
 
 def render_text(report: Report, colour: bool = True) -> str:
+    """The report as terminal text, coloured when `colour`."""
     lang = report.lang
     style = (lambda s, **kw: click.style(s, **kw)) if colour else (lambda s, **kw: s)
     findings = report.findings

@@ -12,6 +12,8 @@ from checker.report.verdict import BINDING
 
 @dataclass
 class FactToCollect:
+    """A missing fact and the norms that wait for it."""
+
     field: str
     # the law and court norms, and the policy and guidance norms, that wait for this fact
     binding_norms: list[str] = dataclasses.field(default_factory=list)

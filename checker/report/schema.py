@@ -159,5 +159,6 @@ class ReportOut(_Closed):
 
 
 def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON report (shipped as report.schema.json)."""
     schema = ReportOut.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}

@@ -31,6 +31,8 @@ from checker.errors import Problem, problem
 
 @dataclass(frozen=True)
 class Limit:
+    """A limit on input size, with its default and the variable that changes it."""
+
     name: str
     env: str
     default: int

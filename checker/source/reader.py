@@ -43,6 +43,8 @@ _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "time
 
 @dataclass
 class YamlDocument:
+    """YAML data with the line of every value."""
+
     data: Any
     lines: dict[Path_, int]
     file: str
@@ -303,6 +305,7 @@ def _syntax_hint(text: str, line: int | None) -> tuple[str, str]:
 
 
 def load_yaml_text(text: str, file: str) -> YamlDocument:
+    """The YAML document in `text`, read safely (raises InputError naming `file`)."""
     lines: dict[Path_, int] = {}
     try:
         node = _compose(text, file)
@@ -367,6 +370,7 @@ def _read(path: Path, file: str) -> bytes:
 
 
 def load_yaml(path: Path) -> YamlDocument:
+    """The YAML document in the file at `path`, read safely (raises InputError)."""
     file = str(path)
     return load_yaml_bytes(_read(path, file), file)
 

@@ -67,6 +67,7 @@ class Unprocessable(Exception):
 def create_app(
     checker: Checker, default_lang: str = "nl", max_locations: int | None = None
 ) -> Flask:
+    """The Flask app of `opvangtoets serve`, checking with `checker`."""
     app = Flask(__name__, static_folder=None)
     app.request_class = InMemoryRequest
     upload_limit = MAX_FILE_BYTES.value()

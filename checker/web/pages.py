@@ -38,6 +38,7 @@ def problem_text(p: Problem, lang: str) -> str:
 
 
 def field_errors(problems: Sequence[Problem], lang: str) -> dict[str, list[str]]:
+    """The messages of the problems, by the form field they are about."""
     errors: dict[str, list[str]] = {}
     for p in problems:
         errors.setdefault(p.field or "", []).append(problem_text(p, lang))
@@ -45,6 +46,8 @@ def field_errors(problems: Sequence[Problem], lang: str) -> dict[str, list[str]]
 
 
 class Pages:
+    """The web pages, rendered from the templates."""
+
     def __init__(self, library: Library, upload_limit: int, location_limit: int):
         self.library = library
         self.upload_limit = upload_limit
@@ -75,6 +78,7 @@ class Pages:
         values: dict[str, Any] | None = None,
         problems: Sequence[Problem] = (),
     ) -> str:
+        """The form page, with what was entered and its problems."""
         titles = fact_titles(self.library, lang)
         titles["as_of"] = t("as_of_date", lang)
         listed = [
@@ -120,6 +124,7 @@ class Pages:
         )
 
     def what_if(self, comparison: Comparison) -> str:
+        """The what-if page: before and after, side by side."""
         after = comparison.after
         lang = after.lang
         changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
@@ -136,6 +141,7 @@ class Pages:
     def file_problems(
         self, lang: str, as_of: str, file: str, text: str | None, problems: list[Problem]
     ) -> str:
+        """The page of a file that could not be checked, each problem under its line."""
         return self._render(
             "web_file_problems.html.j2",
             lang,
@@ -150,6 +156,7 @@ class Pages:
         return self._render("web_audit.html.j2", lang, **audit_context)
 
     def message(self, lang: str, title_key: str, message: str) -> str:
+        """A page with one message."""
         title = t(title_key, lang)
         return self._render("web_message.html.j2", lang, "", title=title, message=message)
 
