@@ -79,7 +79,9 @@ def labelled_problem(
     from checker.i18n import t
 
     en, nl = t(key, "en", **values), t(key, "nl", **values)
-    hint_en, hint_nl = (t(hint_key, "en"), t(hint_key, "nl")) if hint_key else ("", "")
+    hint_en, hint_nl = (
+        (t(hint_key, "en", **values), t(hint_key, "nl", **values)) if hint_key else ("", "")
+    )
     return problem(file, line, en, nl, field=field, hint_en=hint_en, hint_nl=hint_nl)
 
 

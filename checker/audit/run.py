@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.audit.waivers import Waivers
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate import plain as plain_evaluator
 from checker.evaluate.engine import Engine, EngineError, Evaluation
 from checker.evaluate.facts import readable_values
@@ -117,14 +117,7 @@ def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
                     Failed(
                         raw,
                         None,
-                        [
-                            problem(
-                                raw,
-                                None,
-                                "no .yaml, .yml or .csv files in this directory",
-                                "geen .yaml-, .yml- of .csv-bestanden in deze map",
-                            )
-                        ],
+                        [labelled_problem(raw, None, "problem_no_yaml_yml_csv")],
                     )
                 )
             for p in found:
@@ -333,9 +326,7 @@ def _mark_waivers(result: LocationResult, report: dict[str, Any], opts: AuditOpt
 
 
 def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
-    return problem(
-        item.file, item.line, f"the rules engine failed: {exc}", f"de regelengine faalde: {exc}"
-    )
+    return labelled_problem(item.file, item.line, "problem_rules_engine_failed", exc=exc)
 
 
 # running -----------------------------------------------------------------------

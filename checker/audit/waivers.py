@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.library.loader import Library
 from checker.source.reader import load_yaml
 from checker.source.validation import pydantic_texts
@@ -146,13 +146,13 @@ def load_waivers(path: Path, library: Library) -> Waivers:
         key = (entry.norm, entry.location)
         if key in seen:
             problems.append(
-                problem(
+                labelled_problem(
                     doc.file,
                     line,
-                    f"a second waiver for {entry.norm} at {entry.location} (first on line "
-                    f"{seen[key]})",
-                    f"een tweede waiver voor {entry.norm} bij {entry.location} (de eerste op "
-                    f"regel {seen[key]})",
+                    "problem_second_waiver_for_at",
+                    norm=entry.norm,
+                    location=entry.location,
+                    value1=seen[key],
                 )
             )
             continue

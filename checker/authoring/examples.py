@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate.engine import Engine
 from checker.library.lines import NormLines
 from checker.library.loader import Library, LibraryNorm
@@ -59,13 +59,15 @@ class ExampleRun:
             return []
         expected, actual = self.example.outcome.value, self.actual.value
         return [
-            problem(
+            labelled_problem(
                 self.norm.path,
                 self.line,
-                f"{head['en']}: expected {expected}, got {actual}",
-                f"{head['nl']}: verwacht {expected}, uitkomst {actual}",
-                hint_en="fix the example or the norm's condition",
-                hint_nl="verbeter het voorbeeld of de voorwaarde van de norm",
+                "problem_expected_got",
+                hint_key="problem_fix_example_norm_condition",
+                en=head["en"],
+                expected=expected,
+                actual=actual,
+                nl=head["nl"],
             )
         ]
 

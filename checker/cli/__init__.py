@@ -32,7 +32,7 @@ from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli.report_schema import report_schema
 from checker.cli.serve import serve_command
-from checker.errors import InputError, problem
+from checker.errors import InputError, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import t
 from checker.location.loader import load_location
@@ -101,12 +101,7 @@ def check(
             problems += exc.problems
         except EngineError as exc:
             problems.append(
-                problem(
-                    str(path),
-                    None,
-                    f"the rules engine failed: {exc}",
-                    f"de regelengine faalde: {exc}",
-                )
+                labelled_problem(str(path), None, "problem_rules_engine_failed", exc=exc)
             )
     if checker is None and norms_dir:  # no good location, but the norm files are checked
         make_checker(norms_dir, lang)

@@ -20,7 +20,7 @@ from checker.cli.common import (
     norms_dir_option,
     refuse_too_many,
 )
-from checker.errors import Problem, problem
+from checker.errors import Problem, labelled_problem
 from checker.i18n import t
 
 
@@ -141,13 +141,12 @@ def _open_output(path: str, newline: str | None = None):
 
 
 def _unwritable(exc: OSError) -> Problem:
-    return problem(
+    return labelled_problem(
         str(exc.filename),
         None,
-        f"cannot write the output: {exc.strerror}",
-        f"kan de uitvoer niet schrijven: {exc.strerror}",
-        hint_en="choose another path",
-        hint_nl="kies een ander pad",
+        "problem_cannot_write_output",
+        hint_key="problem_choose_another_path",
+        strerror=exc.strerror,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from checker.api import Checker
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES
 from checker.source.limits import MAX_LOCATIONS
@@ -57,14 +57,7 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
             if not found:
-                problems.append(
-                    problem(
-                        raw,
-                        None,
-                        "no .yaml or .yml files in this directory",
-                        "geen .yaml- of .yml-bestanden in deze map",
-                    )
-                )
+                problems.append(labelled_problem(raw, None, "problem_no_yaml_yml_files"))
             files += found
         else:
             files.append(path)

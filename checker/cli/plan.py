@@ -19,7 +19,7 @@ from checker.cli.common import (
     make_checker,
     norms_dir_option,
 )
-from checker.errors import InputError, problem
+from checker.errors import InputError, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.location.loader import load_location
 from checker.plan.compare import Comparison, compare
@@ -30,9 +30,7 @@ from checker.render.plan import improved_yaml, render_plan
 
 
 def _engine_problem(path: Path | str, exc: EngineError):
-    return problem(
-        str(path), None, f"the rules engine failed: {exc}", f"de regelengine faalde: {exc}"
-    )
+    return labelled_problem(str(path), None, "problem_rules_engine_failed", exc=exc)
 
 
 def run_what_if(
@@ -52,13 +50,11 @@ def run_what_if(
     if len(files) != 1 or files[0].is_dir():
         raise Refusal.of(
             [
-                problem(
+                labelled_problem(
                     " ".join(paths),
                     None,
-                    "--set works on one location file",
-                    "--set werkt op één locatiebestand",
-                    hint_en="give exactly one file",
-                    hint_nl="geef precies één bestand",
+                    "problem_set_works_on_one",
+                    hint_key="problem_give_exactly_one_file",
                 )
             ],
             lang,
@@ -121,13 +117,11 @@ def improve_command(
     if output is not None and output.resolve() == file.resolve():
         raise Refusal.of(
             [
-                problem(
+                labelled_problem(
                     str(output),
                     None,
-                    "--output would overwrite the location being improved",
-                    "--output zou de te verbeteren locatie overschrijven",
-                    hint_en="write to another file",
-                    hint_nl="schrijf naar een ander bestand",
+                    "problem_output_would_overwrite_location",
+                    hint_key="problem_write_another_file",
                 )
             ],
             lang,
@@ -144,7 +138,7 @@ def improve_command(
             output.write_text(improved_yaml(plan, str(file)), encoding="utf-8")
         except OSError as exc:
             raise Refusal.of(
-                [problem(str(output), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")],
+                [labelled_problem(str(output), None, "problem_cannot_write", exc=exc)],
                 lang,
             ) from None
     if fmt == "json":
@@ -249,13 +243,11 @@ def new_command(
     if file.exists() and not force:
         raise Refusal.of(
             [
-                problem(
+                labelled_problem(
                     str(file),
                     None,
-                    "the file already exists",
-                    "het bestand bestaat al",
-                    hint_en="choose another name, or add --force to overwrite it",
-                    hint_nl="kies een andere naam, of voeg --force toe om het te overschrijven",
+                    "problem_file_already_exists",
+                    hint_key="problem_choose_another_name_add",
                 )
             ],
             lang,
@@ -269,6 +261,6 @@ def new_command(
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise Refusal.of(
-            [problem(str(file), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")], lang
+            [labelled_problem(str(file), None, "problem_cannot_write", exc=exc)], lang
         ) from None
     click.echo(str(file))

@@ -24,7 +24,7 @@ from typing import Any
 import jsonschema
 from pydantic import ValidationError
 
-from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem
 from checker.library.conditions import Condition, Leaf, Op, fields_of, leaves
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
 from checker.location.model import Location
@@ -168,13 +168,14 @@ def _schema_problems(doc: YamlDocument) -> list[Problem]:
             err = max(err.context, key=lambda e: (len(e.absolute_path), -len(e.schema_path)))
         texts = jsonschema_texts(err)
         problems.append(
-            problem(
+            labelled_problem(
                 doc.file,
                 doc.line_of(path),
-                f"{where}: {texts.en}",
-                f"{where}: {texts.nl}",
-                hint_en="see norms/README.md for the norm file format",
-                hint_nl="zie norms/README.md voor het formaat van normbestanden",
+                "problem_where_text",
+                hint_key="problem_see_norms_readme_md",
+                where=where,
+                en=texts.en,
+                nl=texts.nl,
             )
         )
     return problems
@@ -187,7 +188,9 @@ def _leaf_problems(
     line = doc.line_of(path)
 
     def bad(en: str, nl: str) -> None:
-        out.append(problem(doc.file, line, f"{where}: {en}", f"{where}: {nl}"))
+        out.append(
+            labelled_problem(doc.file, line, "problem_where_text", where=where, en=en, nl=nl)
+        )
 
     for name in leaf.fields:
         if name not in kinds:
@@ -280,11 +283,11 @@ def _derived_order(
             doc, index = where[name]
             raise InputError(
                 [
-                    problem(
+                    labelled_problem(
                         doc.file,
                         doc.line_of(("derived", index)),
-                        f"derived facts depend on each other in a cycle: {cycle}",
-                        f"afgeleide feiten hangen in een kring van elkaar af: {cycle}",
+                        "problem_derived_facts_depend_on",
+                        cycle=cycle,
                     )
                 ]
             )
@@ -318,7 +321,14 @@ def _validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Proble
         where = ".".join(map(str, path))
         texts = pydantic_texts(e)
         out.append(
-            problem(doc.file, doc.line_of(path), f"{where}: {texts.en}", f"{where}: {texts.nl}")
+            labelled_problem(
+                doc.file,
+                doc.line_of(path),
+                "problem_where_text",
+                where=where,
+                en=texts.en,
+                nl=texts.nl,
+            )
         )
     return out
 
@@ -329,11 +339,13 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
     except ValidationError as exc:
         raise InputError(
             [
-                problem(
+                labelled_problem(
                     doc.file,
                     doc.line_of(tuple(e["loc"])),
-                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
-                    f"{'.'.join(map(str, e['loc']))}: {pydantic_texts(e).nl}",
+                    "problem_where_text",
+                    where=".".join(map(str, e["loc"])),
+                    en=e["msg"],
+                    nl=pydantic_texts(e).nl,
                 )
                 for e in exc.errors()
             ]
@@ -363,11 +375,7 @@ def collect_library(
             continue
         if not directory.is_dir():
             raise InputError(
-                [
-                    problem(
-                        str(directory), None, "norms directory not found", "normenmap niet gevonden"
-                    )
-                ]
+                [labelled_problem(str(directory), None, "problem_norms_directory_found")]
             )
         paths += sorted(directory.glob("*.yaml"))
     problems: list[Problem] = []
@@ -409,11 +417,12 @@ def collect_library(
             where = norm.id
             if norm.id in seen:
                 problems.append(
-                    problem(
+                    labelled_problem(
                         doc.file,
                         doc.line_of(norm_path + ("id",)),
-                        f"norm id {norm.id} is also used in {seen[norm.id]}",
-                        f"norm-id {norm.id} komt ook voor in {seen[norm.id]}",
+                        "problem_norm_id_also_used",
+                        id=norm.id,
+                        value1=seen[norm.id],
                     )
                 )
             seen[norm.id] = doc.file

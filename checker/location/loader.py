@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.location.consistency import error_problems
 from checker.location.model import Location
 from checker.source.limits import NUMBER_BOUND
@@ -91,13 +91,12 @@ def location_from_document(doc: YamlDocument) -> Location:
         got = "nothing" if doc.data is None else type(doc.data).__name__
         raise InputError(
             [
-                problem(
+                labelled_problem(
                     doc.file,
                     doc.line_of(()),
-                    f"a location description must be a mapping of fields, got {got}",
-                    f"een locatiebeschrijving moet velden met waarden bevatten, niet {got}",
-                    hint_en="start from a shipped case in cases/",
-                    hint_nl="begin met een voorbeeld uit cases/",
+                    "problem_location_description_must_mapping",
+                    hint_key="problem_start_from_shipped_case",
+                    got=got,
                 )
             ]
         )

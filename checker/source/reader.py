@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem, problem
 from checker.source.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 
 Path_ = tuple[str | int, ...]
@@ -218,21 +218,15 @@ def _compose(text: str, file: str) -> yaml.Node | None:
 def _tag_problem(file: str, node: yaml.Node) -> Problem:
     line = node.start_mark.line + 1
     if node.tag == _YAML + "merge":
-        return problem(
-            file,
-            line,
-            "not valid YAML here: merge keys (<<) are not supported",
-            "hier geen geldige YAML: samenvoegsleutels (<<) worden niet ondersteund",
-            hint_en="write the fields out",
-            hint_nl="schrijf de velden uit",
+        return labelled_problem(
+            file, line, "problem_valid_yaml_merge_keys", hint_key="problem_write_fields_out"
         )
-    return problem(
+    return labelled_problem(
         file,
         line,
-        f"not valid YAML: tag '{node.tag}' is not allowed",
-        f"geen geldige YAML: tag '{node.tag}' is niet toegestaan",
-        hint_en="remove the tag (the part starting with !)",
-        hint_nl="haal de tag weg (het deel dat met ! begint)",
+        "problem_valid_yaml_tag_allowed",
+        hint_key="problem_remove_tag_part_starting",
+        tag=node.tag,
     )
 
 
