@@ -27,8 +27,9 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = self.message.get(lang) or self.message["en"]
         if self.field:
-            label = "veld" if lang == "nl" else "field"
-            text = f"{label} '{self.field}': {text}"
+            from checker.i18n import t
+
+            text = f"{t('field_label', lang)} '{self.field}': {text}"
         hint = self.hint.get(lang) or self.hint.get("en")
         return f"{where}: {text}" + (f" — {hint}" if hint else "")
 

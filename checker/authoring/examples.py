@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate.engine import Engine
+from checker.i18n import LANGUAGES, t
 from checker.library.lines import NormLines
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Example, Outcome
@@ -39,7 +40,7 @@ class ExampleRun:
             "nl": f"{self.norm.id} voorbeeld '{self.example.name}'",
         }
         if self.actual is None:
-            field_label = {"en": "field", "nl": "veld"}
+            field_label = {lang: t("field_label", lang) for lang in LANGUAGES}
             return [
                 dataclasses.replace(
                     p,

@@ -18,6 +18,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import LabelledError
+from checker.i18n import t
 
 #: Days in the key of a date for month arithmetic: key = (year * 12 + month) * 32 + day,
 #: so "b is at least N calendar months after a" is key(b) >= key(a) + 32 * N. A month is
@@ -250,9 +251,9 @@ def literal_pattern(literal: Literal, list_fields: dict[str, list[str]]) -> dict
 def describe_leaf(leaf: Leaf, lang: str) -> str:
     """A requirement as a reader sees it: 'school_access_days_max ≤ 61 (2 months)'."""
     if leaf.op == Op.present:
-        text = f"{leaf.subject()} " + ("bekend" if lang == "nl" else "known")
+        text = t("leaf_present", lang, subject=leaf.subject())
     elif leaf.op == Op.absent:
-        text = f"{leaf.subject()} " + ("onbekend" if lang == "nl" else "not given")
+        text = t("leaf_absent", lang, subject=leaf.subject())
     else:
         value = leaf.value
         if isinstance(value, list):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.errors import Problem, problem
+from checker.i18n import t
 from checker.location.model import Location
 
 #: Occupancy above this many times the capacity is taken for a typing error (an extra digit).
@@ -36,7 +37,7 @@ class Inconsistency:
 
     def render(self, lang: str) -> str:
         """The contradiction on one line, in `lang`."""
-        label = "veld" if lang == "nl" else "field"
+        label = t("field_label", lang)
         return f"{label} '{self.field}': {self.message[lang]} — {self.hint[lang]}"
 
 
