@@ -152,7 +152,7 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                     "problem_second_waiver_for_at",
                     norm=entry.norm,
                     location=entry.location,
-                    value1=seen[key],
+                    first_line=seen[key],
                 )
             )
             continue

@@ -130,7 +130,7 @@ def _validity_problems(library: Library, lines: NormLines) -> list[Problem]:
                         "problem_topic_are_both_force",
                         hint_key="problem_let_one_version_end",
                         id=b.id,
-                        id_=a.id,
+                        other_id=a.id,
                         topic=topic,
                         start=start,
                     )

@@ -422,7 +422,7 @@ def collect_library(
                         doc.line_of(norm_path + ("id",)),
                         "problem_norm_id_also_used",
                         id=norm.id,
-                        value1=seen[norm.id],
+                        other_file=seen[norm.id],
                     )
                 )
             seen[norm.id] = doc.file
