@@ -28,6 +28,7 @@ class Checker:
         self.engine = Engine(self.library)
 
     def findings(self, location: Location, as_of: dt.date, lang: str = "nl") -> list[Finding]:
+        """Every norm's finding for `location` on `as_of`, in `lang`."""
         evaluation = self.engine.evaluate(location, as_of)
         return build_findings(
             evaluation, self.library, readable_values(location, as_of), as_of, lang
@@ -48,4 +49,5 @@ class Checker:
         return make_report(self.library, location, source, as_of, lang, findings, later)
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
+        """The report of the location file at `path` (raises InputError on bad input)."""
         return self.check(load_location(path), as_of, lang, str(path))

@@ -23,11 +23,13 @@ class Problem:
     hint: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def render(self, lang: str = "nl") -> str:
+        """The problem on one line: file:line: field: message — hint."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = self.message.get(lang) or self.message["en"]
         if self.field:
-            label = "veld" if lang == "nl" else "field"
-            text = f"{label} '{self.field}': {text}"
+            from checker.i18n import t
+
+            text = f"{t('field_label', lang)} '{self.field}': {text}"
         hint = self.hint.get(lang) or self.hint.get("en")
         return f"{where}: {text}" + (f" — {hint}" if hint else "")
 
@@ -40,6 +42,16 @@ class InputError(Exception):
         self.problems = problems
 
 
+class LabelledError(ValueError):
+    """A validator's complaint worded by a catalog label, so that it can be shown in Dutch too."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        from checker.i18n import t
+
+        super().__init__(t(key, "en", **values))
+        self.key, self.values = key, values
+
+
 def problem(
     file: str,
     line: int | None,
@@ -50,6 +62,7 @@ def problem(
     hint_en: str = "",
     hint_nl: str = "",
 ) -> Problem:
+    """A problem from its English and Dutch message (and hint)."""
     hint = {"en": hint_en, "nl": hint_nl} if hint_en else {}
     return Problem(file, line, {"en": en, "nl": nl}, field, hint)
 
@@ -67,10 +80,13 @@ def labelled_problem(
     from checker.i18n import t
 
     en, nl = t(key, "en", **values), t(key, "nl", **values)
-    hint_en, hint_nl = (t(hint_key, "en"), t(hint_key, "nl")) if hint_key else ("", "")
+    hint_en, hint_nl = (
+        (t(hint_key, "en", **values), t(hint_key, "nl", **values)) if hint_key else ("", "")
+    )
     return problem(file, line, en, nl, field=field, hint_en=hint_en, hint_nl=hint_nl)
 
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
+    """The choice closest to a misspelt `word`, if one is close enough."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None

@@ -173,7 +173,8 @@ def _classes(attrs: dict) -> set[str]:
 
 
 def _labels(lang: str) -> set[str]:
-    return {v[lang].casefold() for v in LABELS.values()}
+    texts = [v[lang] for v in LABELS.values()]  # a plural entry holds one text per form
+    return {s.casefold() for x in texts for s in (x.values() if isinstance(x, dict) else [x])}
 
 
 def _other_language_labels(lang: str) -> set[str]:

@@ -53,6 +53,7 @@ class AuditSummary:
     _worst: list[tuple] = field(default_factory=list)  # heap: least bad on top
 
     def add(self, result: LocationResult | Failed) -> None:
+        """Count one location's result (or its failure) into the summary."""
         if isinstance(result, Failed):
             self.errors.append(result)
             return
@@ -74,13 +75,16 @@ class AuditSummary:
 
     @property
     def worst(self) -> list[dict[str, Any]]:
+        """The locations with the most binding failures, worst first."""
         return [e[2] for e in sorted(self._worst, reverse=True)]
 
     @property
     def acceptable(self) -> bool:
+        """True when every location checked is compliant, or compliant with concerns."""
         return all(Verdict(v).acceptable for v in self.verdicts)
 
     def to_dict(self) -> dict[str, Any]:
+        """The summary as the JSON output carries it."""
         return {
             "locations_checked": self.checked,
             "could_not_check": len(self.errors),
@@ -107,6 +111,7 @@ def _worst_entry(r: LocationResult) -> dict[str, Any]:
 
 
 def error_dict(failed: Failed, lang: str) -> dict[str, Any]:
+    """A location that could not be checked, as the JSON output carries it."""
     return {
         "file": failed.file,
         "line": failed.line,
@@ -123,6 +128,7 @@ class CsvOutput:
         self.lang = lang
 
     def add(self, result: LocationResult | Failed) -> None:
+        """Write one CSV row for a result (or a failure)."""
         if isinstance(result, Failed):
             blank = [""] * (len(CSV_COLUMNS) - 2)
             self.writer.writerow([result.source, *blank, result.message(self.lang)])
@@ -154,6 +160,7 @@ class JsonOutput:
         handle.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "locations": [\n')
 
     def add(self, result: LocationResult | Failed) -> None:
+        """Write one location's JSON report into the open array."""
         if isinstance(result, Failed):
             return
         self.handle.write(
@@ -162,6 +169,7 @@ class JsonOutput:
         self.first = False
 
     def close(self, summary: AuditSummary) -> None:
+        """Close the array and add the summary, so the file is valid JSON."""
         errors = [error_dict(e, self.lang) for e in summary.errors]
         self.handle.write(
             "\n],\n"
@@ -179,6 +187,7 @@ class HtmlOutput:
         self.locations: list[dict[str, Any]] = []
 
     def add(self, result: LocationResult | Failed) -> None:
+        """Keep what the portfolio page shows of one location."""
         if isinstance(result, Failed):
             return
         report = result.report or {}
@@ -194,6 +203,7 @@ class HtmlOutput:
         )
 
     def render(self, summary: AuditSummary) -> str:
+        """The self-contained portfolio page."""
         return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
 
     def context(self, summary: AuditSummary) -> dict[str, Any]:
@@ -210,4 +220,5 @@ class HtmlOutput:
         )
 
     def write(self, path: Path, summary: AuditSummary) -> None:
+        """Write the portfolio page to `path` in one go (no half-written file)."""
         path.write_text(self.render(summary), encoding="utf-8")

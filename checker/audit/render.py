@@ -19,11 +19,12 @@ VERDICT_STYLE = {
 
 
 def render_summary(console: Console, summary: AuditSummary, lang: str, as_of: str) -> None:
+    """Print the portfolio summary on the terminal."""
     head = f"{t('audit_title', lang)} ({t('as_of', lang)} {as_of}): " + t(
-        "audit_checked", lang, n=summary.checked
+        "audit_checked", lang, count=summary.checked
     )
     if summary.errors:
-        head += ", " + t("audit_errors", lang, n=len(summary.errors))
+        head += ", " + t("audit_errors", lang, count=len(summary.errors))
     console.print(head, style="bold")
 
     counts = Table(title=t("verdict", lang), title_justify="left")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.audit.waivers import Waivers
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate import plain as plain_evaluator
 from checker.evaluate.engine import Engine, EngineError, Evaluation
 from checker.evaluate.facts import readable_values
@@ -57,6 +57,7 @@ class AuditInput:
 
     @property
     def source(self) -> str:
+        """Where the location came from, as shown to the user (file, or file:line of a table)."""
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
@@ -70,14 +71,18 @@ class Failed:
 
     @property
     def source(self) -> str:
+        """Where the input that failed came from."""
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
     def message(self, lang: str) -> str:
+        """Every problem of the input on one line, joined by '; ', in `lang`."""
         return "; ".join(p.render(lang) for p in self.problems)
 
 
 @dataclass
 class LocationResult:
+    """What the audit keeps of one checked location."""
+
     source: str
     location_id: str
     name: str
@@ -112,14 +117,7 @@ def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
                     Failed(
                         raw,
                         None,
-                        [
-                            problem(
-                                raw,
-                                None,
-                                "no .yaml, .yml or .csv files in this directory",
-                                "geen .yaml-, .yml- of .csv-bestanden in deze map",
-                            )
-                        ],
+                        [labelled_problem(raw, None, "problem_no_yaml_yml_csv")],
                     )
                 )
             for p in found:
@@ -154,6 +152,8 @@ def _load(item: AuditInput) -> Location:
 
 @dataclass
 class AuditOptions:
+    """What every worker needs to check locations the same way."""
+
     as_of: dt.date
     lang: str = "nl"
     norms_dirs: list[Path] = field(default_factory=list)
@@ -173,7 +173,7 @@ class Auditor:
         self.options = options
         self.library = library or load_library(options.norms_dirs)
         if options.evaluator == "engine":
-            self.engine = engine or Engine(self.library)
+            self.engine: Engine | None = engine or Engine(self.library)
         else:
             self.engine = None
         dimension_index = {d.value: i for i, d in enumerate(Dimension)}
@@ -198,6 +198,7 @@ class Auditor:
         return [{k: r.outcome for k, r in e.results.items()} for e in evaluations], evaluations
 
     def check(self, chunk: Sequence[AuditInput | Failed]) -> list[LocationResult | Failed]:
+        """The result of each input of `chunk`, in order; a bad input becomes a `Failed`."""
         out: list[LocationResult | Failed | None] = []
         valid: list[tuple[int, AuditInput, Location]] = []
         for item in chunk:
@@ -291,6 +292,8 @@ class Auditor:
     ) -> list[dict[str, Any]]:
         """The checker's JSON for each location, with coming changes (as `check` gives)."""
         opts, library = self.options, self.library
+        # detail (the JSON and HTML outputs) needs the engine: the plain evaluator gives outcomes
+        assert self.engine is not None
         locations = [loc for _, _, loc in valid]
         later = {
             day: self.engine.evaluate_many(locations, day)
@@ -323,9 +326,7 @@ def _mark_waivers(result: LocationResult, report: dict[str, Any], opts: AuditOpt
 
 
 def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
-    return problem(
-        item.file, item.line, f"the rules engine failed: {exc}", f"de regelengine faalde: {exc}"
-    )
+    return labelled_problem(item.file, item.line, "problem_rules_engine_failed", exc=exc)
 
 
 # running -----------------------------------------------------------------------
@@ -355,6 +356,7 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def default_workers() -> int:
+    """Worker processes to use by default: the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
@@ -378,7 +380,7 @@ def run_audit(
     chunks = _chunks(items, chunk_size)
     if workers <= 1:
         reuse = _auditor is not None and _auditor.options is options
-        auditor = _auditor if reuse else Auditor(options)
+        auditor = _auditor if reuse and _auditor is not None else Auditor(options)
         for chunk in chunks:
             yield from auditor.check(chunk)
         return
@@ -390,6 +392,7 @@ def run_audit(
 
 
 def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, each with its own engine."""
     return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
 
 

@@ -29,9 +29,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.library.loader import Library
 from checker.source.reader import load_yaml
+from checker.source.validation import pydantic_texts
 
 WAIVED, EXPIRED = "waived", "expired"
 
@@ -52,6 +53,8 @@ class _WaiverFile(BaseModel):
 
 @dataclass(frozen=True)
 class Waiver:
+    """An accepted deviation: one norm's failure at one location, until a date."""
+
     norm_id: str
     location_id: str
     justification: str
@@ -61,9 +64,11 @@ class Waiver:
     line: int | None
 
     def status(self, as_of: dt.date) -> str:
+        """'waived' up to and including the expiry date, 'expired' after it."""
         return WAIVED if as_of <= self.expires else EXPIRED
 
     def to_dict(self, as_of: dt.date) -> dict[str, Any]:
+        """The waiver as reports carry it, with its status on `as_of`."""
         return {
             "status": self.status(as_of),
             "justification": self.justification,
@@ -83,6 +88,7 @@ class Waivers:
             self.by_location.setdefault(w.location_id, {})[w.norm_id] = w
 
     def for_location(self, location_id: str) -> dict[str, Waiver]:
+        """The waivers of one location, by norm id."""
         return self.by_location.get(location_id, {})
 
 
@@ -108,7 +114,7 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                     doc.file,
                     doc.line_of(loc),
                     f"{where}: {err['msg']}",
-                    f"{where}: {err['msg']}",
+                    f"{where}: {pydantic_texts(err).nl}",
                     **_hint(),
                 )
             )
@@ -140,13 +146,13 @@ def load_waivers(path: Path, library: Library) -> Waivers:
         key = (entry.norm, entry.location)
         if key in seen:
             problems.append(
-                problem(
+                labelled_problem(
                     doc.file,
                     line,
-                    f"a second waiver for {entry.norm} at {entry.location} (first on line "
-                    f"{seen[key]})",
-                    f"een tweede waiver voor {entry.norm} bij {entry.location} (de eerste op "
-                    f"regel {seen[key]})",
+                    "problem_second_waiver_for_at",
+                    norm=entry.norm,
+                    location=entry.location,
+                    first_line=seen[key],
                 )
             )
             continue

@@ -33,12 +33,15 @@ def shipped_cases_dir() -> Path:
 
 @dataclass
 class NormCoverage:
+    """The outcomes one norm reached on the cases and in its own examples."""
+
     norm: LibraryNorm
     in_cases: set[Outcome] = field(default_factory=set)
     in_examples: set[Outcome] = field(default_factory=set)
 
     @property
     def tested_both_ways(self) -> bool:
+        """True when the norm's examples make it both pass and fail."""
         return BOTH <= self.in_examples
 
 

@@ -21,6 +21,7 @@ REGENERATE = "opvangtoets norms docs --output-dir docs"
 
 
 def validity(lib_norm: LibraryNorm, lang: str) -> str:
+    """The period a norm is in force, in words."""
     start, end = lib_norm.valid_from, lib_norm.valid_until
     if start and end:
         return t("valid_between", lang, start=start.isoformat(), end=end.isoformat())
@@ -47,6 +48,7 @@ def _entry(lib_norm: LibraryNorm, lang: str) -> dict[str, str]:
 
 
 def render_docs(library: Library, lang: str) -> str:
+    """The reference documentation of the library in `lang`, as Markdown."""
     families: dict[str, dict] = {}
     for lib_norm in library.norms:
         family = families.setdefault(
@@ -80,6 +82,7 @@ def render_docs(library: Library, lang: str) -> str:
 
 
 def write_docs(library: Library, output_dir: Path) -> list[Path]:
+    """Write norms.md and normen.md into `output_dir`; the paths written."""
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in LANGUAGES:

@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate.engine import Engine
+from checker.i18n import LANGUAGES, t
 from checker.library.lines import NormLines
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Example, Outcome
@@ -19,6 +20,8 @@ DEFAULT_EXAMPLE_DATE = dt.date(2025, 6, 1)
 
 @dataclass
 class ExampleRun:
+    """One example of a norm run through the engine, with the outcome it gave."""
+
     norm: LibraryNorm
     example: Example
     line: int | None
@@ -27,6 +30,7 @@ class ExampleRun:
 
     @property
     def ok(self) -> bool:
+        """True when the example gave the outcome it states."""
         return self.actual == self.example.outcome
 
     def failures(self) -> list[Problem]:
@@ -36,7 +40,7 @@ class ExampleRun:
             "nl": f"{self.norm.id} voorbeeld '{self.example.name}'",
         }
         if self.actual is None:
-            field_label = {"en": "field", "nl": "veld"}
+            field_label = {lang: t("field_label", lang) for lang in LANGUAGES}
             return [
                 dataclasses.replace(
                     p,
@@ -56,18 +60,21 @@ class ExampleRun:
             return []
         expected, actual = self.example.outcome.value, self.actual.value
         return [
-            problem(
+            labelled_problem(
                 self.norm.path,
                 self.line,
-                f"{head['en']}: expected {expected}, got {actual}",
-                f"{head['nl']}: verwacht {expected}, uitkomst {actual}",
-                hint_en="fix the example or the norm's condition",
-                hint_nl="verbeter het voorbeeld of de voorwaarde van de norm",
+                "problem_expected_got",
+                hint_key="problem_fix_example_norm_condition",
+                en=head["en"],
+                expected=expected,
+                actual=actual,
+                nl=head["nl"],
             )
         ]
 
 
 def example_date(lib_norm: LibraryNorm, example: Example) -> dt.date:
+    """The date an example is checked on: its own, else the norm's first day, else a default."""
     return example.as_of or lib_norm.valid_from or DEFAULT_EXAMPLE_DATE
 
 

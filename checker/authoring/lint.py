@@ -14,8 +14,9 @@ import datetime as dt
 import math
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.i18n import LANGUAGES
 from checker.library.conditions import Conjunction, Leaf, Op, dnf, effective, leaves
 from checker.library.lines import NormLines
@@ -36,6 +37,7 @@ def lint(paths: list[Path], *, shipped: bool = True) -> tuple[Library | None, li
 
 
 def lint_library(library: Library) -> list[Problem]:
+    """What is wrong with a library that loaded: translations, examples, reachability."""
     lines = NormLines()
     problems: list[Problem] = []
     for lib_norm in library.norms:
@@ -58,24 +60,27 @@ def _translation_problems(lib_norm: LibraryNorm, lines: NormLines) -> list[Probl
         empty = [lang for lang in LANGUAGES if not getattr(text, lang).strip()]
         for lang in empty:
             out.append(
-                problem(
+                labelled_problem(
                     lib_norm.path,
                     line,
-                    f"{lib_norm.id}: {key}.{lang} is empty",
-                    f"{lib_norm.id}: {key}.{lang} is leeg",
-                    hint_en="write the text in both English and Dutch",
-                    hint_nl="schrijf de tekst in het Engels en in het Nederlands",
+                    "problem_empty",
+                    hint_key="problem_write_text_both_english",
+                    id=lib_norm.id,
+                    label=key,
+                    language=lang,
                 )
             )
         if not empty and _same(text.en, text.nl):
             out.append(
-                problem(
+                labelled_problem(
                     lib_norm.path,
                     line,
-                    f"{lib_norm.id}: {key} is the same in English and Dutch ('{text.en}')",
-                    f"{lib_norm.id}: {key} is in het Engels en Nederlands gelijk ('{text.nl}')",
-                    hint_en="translate it",
-                    hint_nl="vertaal de tekst",
+                    "problem_same_english_dutch",
+                    hint_key="problem_translate_it",
+                    id=lib_norm.id,
+                    label=key,
+                    en=text.en,
+                    nl=text.nl,
                 )
             )
     return out
@@ -84,13 +89,13 @@ def _translation_problems(lib_norm: LibraryNorm, lines: NormLines) -> list[Probl
 def _example_problems(lib_norm: LibraryNorm, lines: NormLines) -> list[Problem]:
     outcomes = {e.outcome for e in lib_norm.norm.examples}
     return [
-        problem(
+        labelled_problem(
             lib_norm.path,
             lines.line(lib_norm, "examples"),
-            f"{lib_norm.id}: no example with outcome {wanted.value}",
-            f"{lib_norm.id}: geen voorbeeld met uitkomst {wanted.value}",
-            hint_en=f"add a location for which the norm gives {wanted.value}",
-            hint_nl=f"voeg een locatie toe waarvoor de norm {wanted.value} geeft",
+            "problem_no_example_with_outcome",
+            hint_key="problem_add_location_for_which",
+            id=lib_norm.id,
+            value=wanted.value,
         )
         for wanted in (Outcome.pass_, Outcome.fail)
         if wanted not in outcomes
@@ -119,13 +124,15 @@ def _validity_problems(library: Library, lines: NormLines) -> list[Problem]:
             end = min(_period(a)[1], _period(b)[1])
             if start <= end:
                 out.append(
-                    problem(
+                    labelled_problem(
                         b.path,
                         lines.line(b, "valid_from"),
-                        f"{b.id} and {a.id} (topic {topic}) are both in force from {start}",
-                        f"{b.id} en {a.id} (onderwerp {topic}) gelden allebei vanaf {start}",
-                        hint_en="let one version end the day before the next one starts",
-                        hint_nl="laat de ene versie eindigen op de dag voordat de volgende begint",
+                        "problem_topic_are_both_force",
+                        hint_key="problem_let_one_version_end",
+                        id=b.id,
+                        other_id=a.id,
+                        topic=topic,
+                        start=start,
                     )
                 )
         covered_until = _period(versions[0])[1]
@@ -135,15 +142,15 @@ def _validity_problems(library: Library, lines: NormLines) -> list[Problem]:
                 gap_from = covered_until + dt.timedelta(days=1)
                 gap_to = start - dt.timedelta(days=1)
                 out.append(
-                    problem(
+                    labelled_problem(
                         b.path,
                         lines.line(b, "valid_from"),
-                        f"{b.id}: no version of topic {topic} is in force "
-                        f"from {gap_from} to {gap_to}",
-                        f"{b.id}: geen versie van onderwerp {topic} geldt "
-                        f"van {gap_from} tot en met {gap_to}",
-                        hint_en="let this version start the day after the previous one ends",
-                        hint_nl="laat deze versie beginnen op de dag na het einde van de vorige",
+                        "problem_no_version_topic_force",
+                        hint_key="problem_let_version_start_day",
+                        id=b.id,
+                        topic=topic,
+                        gap_from=gap_from,
+                        gap_to=gap_to,
                     )
                 )
             covered_until = max(covered_until, end)
@@ -175,7 +182,7 @@ def _consistent(group: list[Leaf], kind: FieldKind | None) -> bool:
     unequal = {leaf.value for leaf in group if leaf.op == Op.ne}
     if has & lacks or len(equal) > 1 or equal & unequal:
         return False
-    domain = None
+    domain: set[Any] | None = None
     if kind and kind.kind == "bool":
         domain = {True, False}
     elif kind and kind.kind == "enum":
@@ -228,13 +235,12 @@ def _reachability_problems(
     applies = [c for c in dnf(norm.applies_when) if satisfiable(c, kinds)]
     if not applies:
         return [
-            problem(
+            labelled_problem(
                 file,
                 lines.line(lib_norm, "applies_when"),
-                f"{nid}: applies_when can never be true, so the norm never applies",
-                f"{nid}: applies_when kan nooit waar zijn, dus de norm geldt nooit",
-                hint_en="look for tests on one field that exclude each other",
-                hint_nl="zoek naar toetsen op één veld die elkaar uitsluiten",
+                "problem_applies_when_can_never",
+                hint_key="problem_look_for_tests_on",
+                nid=nid,
             )
         ]
     out = []
@@ -245,15 +251,15 @@ def _reachability_problems(
         if not any(satisfiable(a + r, kinds) for a in applies for r in dnf(norm.requires, negate)):
             outcome = "fail" if negate else "pass"
             out.append(
-                problem(
+                labelled_problem(
                     file,
                     lines.line(lib_norm, "requires"),
-                    f"{nid}: requires can never {en} where the norm applies, "
-                    f"so it can never {outcome}",
-                    f"{nid}: requires kan nooit {nl} waar de norm geldt, "
-                    f"dus de uitkomst is nooit {outcome}",
-                    hint_en="look for tests on one field that exclude or imply each other",
-                    hint_nl="zoek naar toetsen op één veld die elkaar uitsluiten of insluiten",
+                    "problem_requires_can_never_where",
+                    hint_key="problem_look_for_tests_on_2",
+                    nid=nid,
+                    en=en,
+                    outcome=outcome,
+                    nl=nl,
                 )
             )
     return out

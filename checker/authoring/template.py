@@ -11,6 +11,7 @@ import csv
 import io
 
 from checker.evaluate.plain import derive, truth
+from checker.i18n import t
 from checker.library.loader import NOT_CHECKABLE, Library
 from checker.location.model import Location, LocationType, field_bounds
 
@@ -29,7 +30,13 @@ UNITS = {
 }
 
 
+def _both(key: str) -> str:
+    # the template is read by people of both languages: every note in English, then Dutch
+    return f"{t(key, 'en')} / {t(key, 'nl')}"
+
+
 def unit_of(name: str) -> tuple[str, str] | None:
+    """The unit of a field, in English and Dutch, read from its name's suffix."""
     return next((u for suffix, u in UNITS.items() if name.endswith(suffix)), None)
 
 
@@ -74,6 +81,7 @@ def norms_for_type(library: Library, location_type: str) -> list[str]:
 
 
 def location_template(library: Library, location_type: str | None = None) -> str:
+    """An annotated location file to fill in, with every field and the norms using it."""
     used = norms_by_field(library, location_type)
     lines = [
         "# A reception location for opvangtoets. Fill in what you know; leave a value empty",
@@ -95,14 +103,15 @@ def location_template(library: Library, location_type: str | None = None) -> str
         kind = _kind(name, library)
         required = info.is_required()
         head = f"{kind}{f', {unit[0]}' if unit else ''}"
-        lines += ["", f"# {name}: {head}{' (required / verplicht)' if required else ''}"]
+        note = f" ({_both('template_required')})" if required else ""
+        lines += ["", f"# {name}: {head}{note}"]
         lines += [f"#   en: {en}", f"#   nl: {nl}" + (f" ({unit[1]})" if unit else "")]
         if name not in NOT_CHECKABLE:
             ids = used.get(name, [])
             if ids:
-                lines += _wrapped(ids, "#   used by / gebruikt door: ")
+                lines += _wrapped(ids, f"#   {_both('template_used_by')}: ")
             else:
-                lines.append("#   not used by any norm / door geen norm gebruikt")
+                lines.append(f"#   {_both('template_unused')}")
         value = location_type if name == "location_type" and location_type else ""
         lines.append(f"{name}: {value}".rstrip())
     return "\n".join(lines) + "\n"

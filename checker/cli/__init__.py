@@ -18,8 +18,8 @@ import click
 from checker.cli.audit import audit
 from checker.cli.common import (
     EXIT_FINDINGS,
-    EXIT_INPUT,
     EXIT_OK,
+    Refusal,
     as_of_option,
     expand_paths,
     lang_option,
@@ -27,13 +27,12 @@ from checker.cli.common import (
     max_locations_option,
     norms_dir_option,
     refuse_too_many,
-    report_problems,
 )
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli.report_schema import report_schema
 from checker.cli.serve import serve_command
-from checker.errors import InputError, problem
+from checker.errors import InputError, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import t
 from checker.location.loader import load_location
@@ -102,23 +101,18 @@ def check(
             problems += exc.problems
         except EngineError as exc:
             problems.append(
-                problem(
-                    str(path),
-                    None,
-                    f"the rules engine failed: {exc}",
-                    f"de regelengine faalde: {exc}",
-                )
+                labelled_problem(str(path), None, "problem_rules_engine_failed", exc=exc)
             )
     if checker is None and norms_dir:  # no good location, but the norm files are checked
         make_checker(norms_dir, lang)
     if output:
         if reports:
-            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)
+            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)  # type: ignore[union-attr]
             problems += unwritten
             for path in written:
                 click.echo(t("written", lang, file=str(path)))
     elif fmt in ("html", "md"):
-        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))
+        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))  # type: ignore[union-attr]
     elif fmt == "json":
         if reports or not one_file:
             payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]
@@ -126,9 +120,8 @@ def check(
     else:
         colour = sys.stdout.isatty()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))
-    report_problems(problems, lang)
     if problems:
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(problems, lang)
     sys.exit(EXIT_OK if all(r.verdict.acceptable for r in reports) else EXIT_FINDINGS)
 
 

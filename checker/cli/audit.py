@@ -12,16 +12,15 @@ import click
 
 from checker.cli.common import (
     EXIT_FINDINGS,
-    EXIT_INPUT,
     EXIT_OK,
+    Refusal,
     as_of_option,
     lang_option,
     max_locations_option,
     norms_dir_option,
     refuse_too_many,
-    report_problems,
 )
-from checker.errors import Problem, problem
+from checker.errors import Problem, labelled_problem
 from checker.i18n import t
 
 
@@ -93,8 +92,7 @@ def audit(
             else Waivers()
         )
     except InputError as exc:  # nothing is checked with a broken library or waiver file
-        report_problems(exc.problems, lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(exc.problems, lang) from None
     items = collect_inputs(paths)
     refuse_too_many("audit", len(items), max_locations, lang)
     options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
@@ -113,8 +111,7 @@ def audit(
         if html_out:
             _open_output(html_out).close()
     except OSError as exc:
-        report_problems([_unwritable(exc)], lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of([_unwritable(exc)], lang) from None
     html_output = HtmlOutput(as_of, library, lang) if html_out else None
     if html_output:
         outputs.append(html_output)
@@ -125,19 +122,17 @@ def audit(
             for out in outputs:
                 out.add(result)
     except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(f"opvangtoets: {exc}") from None
     finally:
         if json_output:
             json_output.close(summary)
         for handle in handles:
             handle.close()
-    if html_output:
+    if html_output and html_out:
         html_output.write(Path(html_out), summary)
     render_summary(Console(), summary, lang, as_of.isoformat())
-    report_problems([p for failed in summary.errors for p in failed.problems], lang)
     if summary.errors:
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of([p for failed in summary.errors for p in failed.problems], lang)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
 
 
@@ -146,13 +141,12 @@ def _open_output(path: str, newline: str | None = None):
 
 
 def _unwritable(exc: OSError) -> Problem:
-    return problem(
+    return labelled_problem(
         str(exc.filename),
         None,
-        f"cannot write the output: {exc.strerror}",
-        f"kan de uitvoer niet schrijven: {exc.strerror}",
-        hint_en="choose another path",
-        hint_nl="kies een ander pad",
+        "problem_cannot_write_output",
+        hint_key="problem_choose_another_path",
+        strerror=exc.strerror,
     )
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
 from checker.api import Checker
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES
 from checker.source.limits import MAX_LOCATIONS
@@ -17,7 +16,28 @@ from checker.source.limits import MAX_LOCATIONS
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
+class Refusal(click.ClickException):
+    """A command that cannot go on: its lines go to stderr as they are, and the exit code is 2."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+
+    @classmethod
+    def of(cls, problems: list[Problem], lang: str, *more: str) -> Refusal:
+        """A refusal that prints each problem in the chosen language, then `more`."""
+        return cls(*(p.render(lang) for p in problems), *more)
+
+    def show(self, file=None) -> None:
+        # click's own form ("Error: ...") is English: our lines are already in the user's language
+        """Print the refusal's lines on stderr."""
+        if self.message:
+            click.echo(self.message, file=file, err=True)
+
+
 def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    """The date of an `--as-of` option (today when not given)."""
     if value is None:
         return dt.date.today()
     try:
@@ -29,6 +49,7 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
+    """The location files named by PATHs (directories searched), and paths that hold none."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
@@ -36,14 +57,7 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
             if not found:
-                problems.append(
-                    problem(
-                        raw,
-                        None,
-                        "no .yaml or .yml files in this directory",
-                        "geen .yaml- of .yml-bestanden in deze map",
-                    )
-                )
+                problems.append(labelled_problem(raw, None, "problem_no_yaml_yml_files"))
             files += found
         else:
             files.append(path)
@@ -51,19 +65,19 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
 
 
 def report_problems(problems: list[Problem], lang: str) -> None:
+    """Print each problem on stderr in `lang`."""
     for p in problems:
         click.echo(p.render(lang), err=True)
 
 
 def make_checker(norms_dirs: tuple[str, ...], lang: str) -> Checker:
+    """The shipped library plus `norms_dirs`, compiled; a bad library refuses the command."""
     try:
         return Checker([Path(d) for d in norms_dirs])
     except InputError as exc:
-        report_problems(exc.problems, lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(exc.problems, lang) from None
     except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(f"opvangtoets: {exc}") from None
 
 
 lang_option = click.option(
@@ -102,5 +116,4 @@ def refuse_too_many(command: str, count: int, max_locations: int | None, lang: s
         exceeded = MAX_LOCATIONS.exceeded(
             f"opvangtoets {command}", None, count, "--max-locations", limit
         )
-        report_problems([exceeded], lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of([exceeded], lang)

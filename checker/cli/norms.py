@@ -27,6 +27,7 @@ from checker.authoring.lint import lint
 from checker.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
+    Refusal,
     expand_paths,
     lang_option,
     norms_dir_option,
@@ -78,16 +79,14 @@ def _load(dirs: list[Path], lang: str, shipped: bool = True) -> Library:
     try:
         return load_library(dirs, shipped=shipped)
     except InputError as exc:
-        report_problems(exc.problems, lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(exc.problems, lang) from None
 
 
 def _engine(library: Library) -> Engine:
     try:
         return Engine(library)
     except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(f"opvangtoets: {exc}") from None
 
 
 def _console() -> Console:
@@ -97,8 +96,7 @@ def _console() -> Console:
 
 def _need_paths(paths: tuple[str, ...], no_shipped: bool, lang: str) -> None:
     if no_shipped and not paths:
-        click.echo(t("no_shipped_needs_path", lang), err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(t("no_shipped_needs_path", lang))
 
 
 # list --------------------------------------------------------------------------------------
@@ -129,10 +127,10 @@ def norms_list(
     families = sorted({n.file.family for n in library.norms})
     if family is not None and family not in families:
         guess = did_you_mean(family, families)
-        click.echo(t("unknown_family", lang, family=family, families=", ".join(families)), err=True)
-        if guess:
-            click.echo(t("did_you_mean", lang, guess=guess), err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(
+            t("unknown_family", lang, family=family, families=", ".join(families)),
+            *([t("did_you_mean", lang, guess=guess)] if guess else []),
+        )
     chosen = [
         n
         for n in library.norms
@@ -181,6 +179,7 @@ def _text(value) -> dict[str, str]:
 
 
 def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
+    """Everything about one norm as text, in both languages, `lang` first."""
     norm = lib_norm.norm
     line = NormLines().line(lib_norm)
     out = [
@@ -236,11 +235,11 @@ def norms_show(norm_id: str, lang: str, norms_dir: tuple[str, ...]) -> None:
     library = _load(_dirs((), norms_dir), lang)
     ids = [n.id for n in library.norms]
     if norm_id not in ids:
-        click.echo(t("unknown_norm", lang, norm=norm_id), err=True)
         guess = did_you_mean(norm_id, ids)
-        if guess:
-            click.echo(t("did_you_mean", lang, guess=guess), err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(
+            t("unknown_norm", lang, norm=norm_id),
+            *([t("did_you_mean", lang, guess=guess)] if guess else []),
+        )
     click.echo(show_norm(library, library.norm(norm_id), lang))
 
 
@@ -261,10 +260,9 @@ def norms_lint(
     """
     _need_paths(paths + norms_dir, no_shipped, lang)
     library, problems = lint(_dirs(paths, norms_dir), shipped=not no_shipped)
-    report_problems(problems, lang)
     if problems:
-        click.echo(t("lint_problems", lang, count=len(problems)), err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of(problems, lang, t("lint_problems", lang, count=len(problems)))
+    assert library is not None  # lint gives a library whenever it finds no problem
     files = len({n.path for n in library.norms})
     click.echo(t("lint_clean", lang, norms=len(library.norms), files=files))
 
@@ -286,8 +284,7 @@ def norms_test(
     try:
         runs = run_examples(library, _engine(library))
     except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(f"opvangtoets: {exc}") from None
     failures: list[Problem] = [p for run in runs for p in run.failures()]
     report_problems(failures, lang)
     failed = sum(not run.ok for run in runs)
@@ -357,8 +354,7 @@ def norms_coverage(cases: tuple[str, ...], lang: str, norms_dir: tuple[str, ...]
             library, engine, locations, CASE_DATES, run_examples(library, engine)
         )
     except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(f"opvangtoets: {exc}") from None
     table = Table(caption=t("coverage_caption", lang, cases=len(locations), dates=len(CASE_DATES)))
     table.add_column(t("id", lang), no_wrap=True)
     table.add_column(t("in_cases", lang))

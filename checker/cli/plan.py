@@ -12,15 +12,14 @@ import click
 from checker.authoring.template import LOCATION_TYPES, csv_header, location_template
 from checker.cli.common import (
     EXIT_FINDINGS,
-    EXIT_INPUT,
     EXIT_OK,
+    Refusal,
     as_of_option,
     lang_option,
     make_checker,
     norms_dir_option,
-    report_problems,
 )
-from checker.errors import InputError, problem
+from checker.errors import InputError, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.location.loader import load_location
 from checker.plan.compare import Comparison, compare
@@ -30,15 +29,8 @@ from checker.render.diff import render_html, render_markdown, render_text
 from checker.render.plan import improved_yaml, render_plan
 
 
-def _fail(problems, lang: str) -> None:
-    report_problems(problems, lang)
-    sys.exit(EXIT_INPUT)
-
-
 def _engine_problem(path: Path | str, exc: EngineError):
-    return problem(
-        str(path), None, f"the rules engine failed: {exc}", f"de regelengine faalde: {exc}"
-    )
+    return labelled_problem(str(path), None, "problem_rules_engine_failed", exc=exc)
 
 
 def run_what_if(
@@ -53,18 +45,16 @@ def run_what_if(
     try:
         parsed = parse_sets(sets)
     except InputError as exc:
-        _fail(exc.problems, lang)
+        raise Refusal.of(exc.problems, lang) from None
     files = [Path(p) for p in paths]
     if len(files) != 1 or files[0].is_dir():
-        _fail(
+        raise Refusal.of(
             [
-                problem(
+                labelled_problem(
                     " ".join(paths),
                     None,
-                    "--set works on one location file",
-                    "--set werkt op één locatiebestand",
-                    hint_en="give exactly one file",
-                    hint_nl="geef precies één bestand",
+                    "problem_set_works_on_one",
+                    hint_key="problem_give_exactly_one_file",
                 )
             ],
             lang,
@@ -73,9 +63,9 @@ def run_what_if(
     try:
         comparison = what_if(checker, files[0], parsed, as_of, lang)
     except InputError as exc:
-        _fail(exc.problems, lang)
+        raise Refusal.of(exc.problems, lang) from None
     except EngineError as exc:
-        _fail([_engine_problem(files[0], exc)], lang)
+        raise Refusal.of([_engine_problem(files[0], exc)], lang) from None
     if fmt == "json":
         click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -86,6 +76,7 @@ def run_what_if(
 
 
 def t_label(key: str, lang: str) -> str:
+    """The label `key` in `lang`."""
     from checker.i18n import t
 
     return t(key, lang)
@@ -124,15 +115,13 @@ def improve_command(
     Exit 0 when the re-checked location reaches the target, 1 when it does not.
     """
     if output is not None and output.resolve() == file.resolve():
-        _fail(
+        raise Refusal.of(
             [
-                problem(
+                labelled_problem(
                     str(output),
                     None,
-                    "--output would overwrite the location being improved",
-                    "--output zou de te verbeteren locatie overschrijven",
-                    hint_en="write to another file",
-                    hint_nl="schrijf naar een ander bestand",
+                    "problem_output_would_overwrite_location",
+                    hint_key="problem_write_another_file",
                 )
             ],
             lang,
@@ -141,17 +130,17 @@ def improve_command(
     try:
         plan = improve(checker, load_location(file), as_of, target, lang, str(file))
     except InputError as exc:
-        _fail(exc.problems, lang)
+        raise Refusal.of(exc.problems, lang) from None
     except EngineError as exc:
-        _fail([_engine_problem(file, exc)], lang)
+        raise Refusal.of([_engine_problem(file, exc)], lang) from None
     if output is not None:
         try:
             output.write_text(improved_yaml(plan, str(file)), encoding="utf-8")
         except OSError as exc:
-            _fail(
-                [problem(str(output), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")],
+            raise Refusal.of(
+                [labelled_problem(str(output), None, "problem_cannot_write", exc=exc)],
                 lang,
-            )
+            ) from None
     if fmt == "json":
         click.echo(json.dumps(_plan_dict(plan), ensure_ascii=False, indent=2, default=str))
     else:
@@ -216,7 +205,7 @@ def diff_command(
         except EngineError as exc:
             problems.append(_engine_problem(path, exc))
     if problems:
-        _fail(problems, lang)
+        raise Refusal.of(problems, lang)
     comparison: Comparison = compare(*reports)
     if fmt == "md":
         click.echo(render_markdown(comparison, lang), nl=False)
@@ -252,15 +241,13 @@ def new_command(
     Schrijf een toegelichte locatiebeschrijving (of CSV-kop) om in te vullen.
     """
     if file.exists() and not force:
-        _fail(
+        raise Refusal.of(
             [
-                problem(
+                labelled_problem(
                     str(file),
                     None,
-                    "the file already exists",
-                    "het bestand bestaat al",
-                    hint_en="choose another name, or add --force to overwrite it",
-                    hint_nl="kies een andere naam, of voeg --force toe om het te overschrijven",
+                    "problem_file_already_exists",
+                    hint_key="problem_choose_another_name_add",
                 )
             ],
             lang,
@@ -273,7 +260,7 @@ def new_command(
     try:
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(
-            [problem(str(file), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")], lang
-        )
+        raise Refusal.of(
+            [labelled_problem(str(file), None, "problem_cannot_write", exc=exc)], lang
+        ) from None
     click.echo(str(file))

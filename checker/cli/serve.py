@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-import sys
 
 import click
 
-from checker.cli.common import (
-    EXIT_INPUT,
-    lang_option,
-    norms_dir_option,
-    report_problems,
-)
+from checker.cli.common import Refusal, lang_option, norms_dir_option
 from checker.errors import labelled_problem
 from checker.i18n import t
 
@@ -72,21 +66,17 @@ def serve_command(
             port=port,
             reason=reason,
         )
-        report_problems([taken], lang)
-        sys.exit(EXIT_INPUT)
+        raise Refusal.of([taken], lang) from None
     worker = EngineWorker(Settings(norms_dir, lang, max_locations))
     try:
         worker.start()
     except StartFailed as failed:
         listening.close()
-        report_problems(failed.problems, lang)
-        if failed.message:
-            click.echo(f"opvangtoets: {failed.message}", err=True)
-        sys.exit(EXIT_INPUT)
+        more = [f"opvangtoets: {failed.message}"] if failed.message else []
+        raise Refusal.of(failed.problems, lang, *more) from None
     except WorkerStopped as stopped:
         listening.close()
-        click.echo(t("web_engine_start_failed", lang, reason=stopped.reason), err=True)
-        sys.exit(EXIT_INPUT)
+        raise Refusal(t("web_engine_start_failed", lang, reason=stopped.reason)) from None
     server = make_server(listening, worker, host, lang, MAX_FILE_BYTES.value())
     shown = f"[{host}]" if ":" in host else host
     bound_port = listening.getsockname()[1]

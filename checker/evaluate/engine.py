@@ -80,6 +80,8 @@ class EngineError(RuntimeError):
 
 @dataclass
 class NormResult:
+    """One norm's outcome for one location, with the tests that failed."""
+
     outcome: Outcome
     violated: list[Leaf] = field(default_factory=list)
 
@@ -92,6 +94,8 @@ _UNKNOWN = NormResult(Outcome.unknown)
 
 @dataclass
 class Evaluation:
+    """What the engine found for one location: results, derived facts, the fact it saw."""
+
     results: dict[str, NormResult]  # by norm id, for norms in force
     derived: dict[str, Any]
     fact: dict[str, Any]
@@ -103,9 +107,9 @@ def leaf_keys(leaf: Leaf, list_fields: dict[str, list[str]]) -> list[str]:
         return [month_key_name(f) for f in leaf.months_between]
     if leaf.field in list_fields:
         if leaf.op in (Op.present, Op.absent):
-            return [list_member_name(leaf.field, list_fields[leaf.field][0])]
-        return [list_member_name(leaf.field, leaf.value)]
-    return [leaf.field]
+            return [list_member_name(leaf.subject(), list_fields[leaf.subject()][0])]
+        return [list_member_name(leaf.subject(), leaf.value)]
+    return [leaf.subject()]
 
 
 def _tests(conj: Conjunction, list_fields: dict[str, list[str]], name: str) -> list[dict]:
@@ -393,9 +397,11 @@ class Engine:
             for (i, name), case_no in cases.items():
                 d = next(m for m in members if m.name == name)
                 fact = facts[i]
-                value = _expression(
-                    d.cases[case_no].value, lambda n, fact=fact: fact.get(self._alias.get(n, ""))
-                )
+
+                def get(n: str, fact: dict[str, Any] = fact) -> Any:
+                    return fact.get(self._alias.get(n, ""))
+
+                value = _expression(d.cases[case_no].value, get)
                 if value is not None:
                     derived[i][name] = value
             for fact, values in zip(facts, derived, strict=True):
@@ -404,6 +410,7 @@ class Engine:
         return derived
 
     def evaluate(self, location: Location, as_of: dt.date) -> Evaluation:
+        """Every norm's result for one location on `as_of`."""
         return self.evaluate_many([location], as_of)[0]
 
     def evaluate_many(self, locations: Sequence[Location], as_of: dt.date) -> list[Evaluation]:
@@ -449,9 +456,9 @@ class Engine:
                         violated = action[2] if prior is None else prior.violated + action[2]
                         decided[i][index] = NormResult(Outcome.fail, violated)
                 else:
-                    result = _NA if kind == "na" else _PASS
+                    same = _NA if kind == "na" else _PASS
                     for i in positions:
-                        decided[i][index] = result
+                        decided[i][index] = same
         in_force = [
             (index, n.id) for index, n in enumerate(self.library.norms) if n.in_force(as_of)
         ]

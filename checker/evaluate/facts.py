@@ -20,6 +20,7 @@ FACT_KIND = "location"
 
 
 def month_key(day: dt.date) -> int:
+    """A day as one number (MONTH_KEY_DAYS per month), so the engine can compare dates in months."""
     return (day.year * 12 + day.month - 1) * MONTH_KEY_DAYS + day.day
 
 

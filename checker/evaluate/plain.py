@@ -35,6 +35,7 @@ def _plain(value: Any) -> Any:
 
 
 def location_values(location: Location, as_of: dt.date) -> dict[str, Any]:
+    """The values conditions read, derived facts included, for `location` on `as_of`."""
     values = {k: _plain(v) for k, v in location.model_dump(exclude_none=True).items()}
     values[AS_OF_FIELD] = as_of
     return values
@@ -65,6 +66,7 @@ def _compare(op: Op, got: Any, want: Any) -> bool:
 
 
 def truth(cond: Condition | None, values: dict[str, Any]) -> bool | None:
+    """True, False, or None (unknown: a fact it needs is missing) for `cond`."""
     if cond is None:
         return True
     if isinstance(cond, Leaf):
@@ -73,7 +75,7 @@ def truth(cond: Condition | None, values: dict[str, Any]) -> bool | None:
             if start is None or end is None:
                 return None
             return _compare(cond.op, whole_months(start, end), cond.value)
-        got = values.get(cond.field)
+        got = values.get(cond.subject())
         if cond.op == Op.present:
             return got is not None
         if cond.op == Op.absent:
@@ -97,7 +99,7 @@ def _expression(expr: dict[str, Any], values: dict[str, Any]) -> Any:
         start, end = (values.get(a) for a in args)
         return None if start is None or end is None else whole_months(start, end)
     if op == "multiply":
-        factors = [values.get(a) if isinstance(a, str) else a for a in args]
+        factors: list[Any] = [values.get(a) if isinstance(a, str) else a for a in args]
         return None if any(f is None for f in factors) else math.prod(factors)
     if op == "field":
         return values.get(args)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.i18n import t
 from checker.library.conditions import Text
 from checker.library.loader import LibraryNorm
 
 
 @dataclass
 class Citation:
+    """A norm's source as cited: instrument, article, paragraph, point, URL and the whole text."""
+
     instrument: str
     article: str | None
     paragraph: str | None
@@ -25,9 +28,9 @@ def citation(lib_norm: LibraryNorm, lang: str) -> Citation:
     article = getattr(src.article, lang) if isinstance(src.article, Text) else src.article
     ref = article or ""
     if src.paragraph:
-        ref += f" lid {src.paragraph}" if lang == "nl" else f"({src.paragraph})"
+        ref += t("citation_paragraph", lang, paragraph=src.paragraph)
     if src.point:
-        ref += f", onder {src.point}" if lang == "nl" else f"({src.point})"
+        ref += t("citation_point", lang, point=src.point)
     label = getattr(file.article_label, lang) if file.article_label else ""
     text = instrument
     if ref:

@@ -17,6 +17,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from checker.errors import LabelledError
+from checker.i18n import t
+
 #: Days in the key of a date for month arithmetic: key = (year * 12 + month) * 32 + day,
 #: so "b is at least N calendar months after a" is key(b) >= key(a) + 32 * N. A month is
 #: complete when the same day of the month is reached (31 Jan -> 28 Feb is not a month).
@@ -88,33 +91,37 @@ class Leaf(BaseModel):
     @model_validator(mode="after")
     def _one_subject(self) -> Leaf:
         if (self.field is None) == (self.months_between is None):
-            raise ValueError("give exactly one of 'field' or 'months_between'")
+            raise LabelledError("leaf_one_subject")
         needs_value = self.op not in (Op.present, Op.absent)
         if needs_value and self.value is None:
-            raise ValueError(f"operator '{self.op.value}' needs a 'value'")
+            raise LabelledError("leaf_needs_value", op=self.op.value)
         if not needs_value and self.value is not None:
-            raise ValueError(f"operator '{self.op.value}' takes no 'value'")
+            raise LabelledError("leaf_takes_no_value", op=self.op.value)
         if self.op in (Op.in_, Op.not_in) and not isinstance(self.value, list):
-            raise ValueError(f"operator '{self.op.value}' needs a list as 'value'")
+            raise LabelledError("leaf_needs_list", op=self.op.value)
         if self.op not in (Op.in_, Op.not_in) and isinstance(self.value, list | dict):
-            raise ValueError(f"operator '{self.op.value}' takes one value, not a list")
+            raise LabelledError("leaf_takes_one_value", op=self.op.value)
         if self.months_between is not None:
             if self.op not in (Op.lt, Op.lte, Op.gt, Op.gte):
-                raise ValueError("months_between takes only lt, lte, gt or gte")
+                raise LabelledError("leaf_months_between_op")
             if not isinstance(self.value, int) or isinstance(self.value, bool):
-                raise ValueError("months_between needs a whole number of months as 'value'")
+                raise LabelledError("leaf_months_between_value")
         return self
 
     @property
     def fields(self) -> list[str]:
-        return list(self.months_between) if self.months_between else [self.field]
+        """The location fields this test reads."""
+        return list(self.months_between) if self.months_between else [self.subject()]
 
     def subject(self) -> str:
+        """What the test is about, as a reader sees it: a field, or months between two."""
         if self.months_between:
             return f"months_between({self.months_between[0]}, {self.months_between[1]})"
+        assert self.field is not None  # the validator gives every leaf a field or months_between
         return self.field
 
     def negated(self) -> Leaf:
+        """The test that holds exactly when this one does not (on known facts)."""
         return self.model_copy(update={"op": NEGATION[self.op]})
 
 
@@ -139,6 +146,7 @@ for _model in (AllOf, AnyOf, NotOf):
 
 
 def leaves(cond: Condition | None) -> list[Leaf]:
+    """Every test in a condition, in order."""
     if cond is None:
         return []
     if isinstance(cond, Leaf):
@@ -151,6 +159,7 @@ def leaves(cond: Condition | None) -> list[Leaf]:
 
 
 def fields_of(cond: Condition | None) -> list[str]:
+    """Every field a condition reads, once each, in order."""
     seen: dict[str, None] = {}
     for leaf in leaves(cond):
         for name in leaf.fields:
@@ -194,15 +203,18 @@ def dnf(cond: Condition | None, negate: bool = False) -> list[Conjunction]:
 
 
 def effective(literal: Literal) -> Leaf:
+    """The test a literal stands for, negation applied."""
     leaf, negated = literal
     return leaf.negated() if negated else leaf
 
 
 def month_key_name(field: str) -> str:
+    """The fact key of a date field counted in months (see `facts.month_key`)."""
     return f"{field}__mkey"
 
 
 def list_member_name(field: str, member: str) -> str:
+    """The fact key that says whether a list field holds `member`."""
     return f"{field}__{member}"
 
 
@@ -216,7 +228,7 @@ def literal_pattern(literal: Literal, list_fields: dict[str, list[str]]) -> dict
         engine_op = "$gte" if op in (Op.gte, Op.gt) else "$lt"
         shifted = {"$add": {"$l": {"$m": start}, "$r": MONTH_KEY_DAYS * months}}
         return {engine_op: {end: shifted}}
-    field = leaf.field
+    field = leaf.subject()
     if field in list_fields:
         if op in (Op.present, Op.absent):
             probe = list_member_name(field, list_fields[field][0])
@@ -239,9 +251,9 @@ def literal_pattern(literal: Literal, list_fields: dict[str, list[str]]) -> dict
 def describe_leaf(leaf: Leaf, lang: str) -> str:
     """A requirement as a reader sees it: 'school_access_days_max ≤ 61 (2 months)'."""
     if leaf.op == Op.present:
-        text = f"{leaf.subject()} " + ("bekend" if lang == "nl" else "known")
+        text = t("leaf_present", lang, subject=leaf.subject())
     elif leaf.op == Op.absent:
-        text = f"{leaf.subject()} " + ("onbekend" if lang == "nl" else "not given")
+        text = t("leaf_absent", lang, subject=leaf.subject())
     else:
         value = leaf.value
         if isinstance(value, list):

@@ -24,11 +24,12 @@ from typing import Any
 import jsonschema
 from pydantic import ValidationError
 
-from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem
 from checker.library.conditions import Condition, Leaf, Op, fields_of, leaves
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
 from checker.location.model import Location
 from checker.source.reader import YamlDocument, load_yaml
+from checker.source.validation import jsonschema_texts, pydantic_texts
 
 NOT_CHECKABLE = {"id", "name", "notes", "municipality"}
 AS_OF_FIELD = "as_of_date"
@@ -62,6 +63,7 @@ def _kind_of(annotation: Any) -> FieldKind:
 
 @cache
 def location_field_kinds() -> dict[str, FieldKind]:
+    """The kind of value of every location field, as norms may test it."""
     kinds = {
         name: _kind_of(info.annotation)
         for name, info in Location.model_fields.items()
@@ -82,33 +84,41 @@ class LibraryNorm:
 
     @property
     def id(self) -> str:
+        """The norm's id."""
         return self.norm.id
 
     @property
     def weight(self) -> Weight:
+        """The norm's weight: its own, else its file's."""
         return self.norm.weight or self.file.weight
 
     @property
     def valid_from(self) -> dt.date | None:
+        """The first day the norm is in force: its own, else its file's (None: no start)."""
         return self.norm.valid_from or self.file.valid_from
 
     @property
     def valid_until(self) -> dt.date | None:
+        """The last day the norm is in force: its own, else its file's (None: no end)."""
         return self.norm.valid_until or self.file.valid_until
 
     def in_force(self, day: dt.date) -> bool:
+        """True when the norm is in force on `day`."""
         return (self.valid_from is None or day >= self.valid_from) and (
             self.valid_until is None or day <= self.valid_until
         )
 
     @property
     def fields(self) -> list[str]:
+        """Every fact the norm's conditions read, once each, in order."""
         both = fields_of(self.norm.applies_when) + fields_of(self.norm.requires)
         return list(dict.fromkeys(both))
 
 
 @dataclass
 class Library:
+    """Every norm and derived fact, checked as one library, with its version."""
+
     norms: list[LibraryNorm]
     derived: list[DerivedFact]
     version: str
@@ -116,6 +126,7 @@ class Library:
     derived_inputs: dict[str, list[str]] = field(default_factory=dict)
 
     def norm(self, norm_id: str) -> LibraryNorm:
+        """The norm with id `norm_id`."""
         return next(n for n in self.norms if n.id == norm_id)
 
     def base_fields(self, name: str) -> list[str]:
@@ -155,14 +166,16 @@ def _schema_problems(doc: YamlDocument) -> list[Problem]:
         if err.validator in ("anyOf", "oneOf") and err.context:
             # the branch that got furthest into the value says best what is wrong
             err = max(err.context, key=lambda e: (len(e.absolute_path), -len(e.schema_path)))
+        texts = jsonschema_texts(err)
         problems.append(
-            problem(
+            labelled_problem(
                 doc.file,
                 doc.line_of(path),
-                f"{where}: {err.message}",
-                f"{where}: {err.message}",
-                hint_en="see norms/README.md for the norm file format",
-                hint_nl="zie norms/README.md voor het formaat van normbestanden",
+                "problem_where_text",
+                hint_key="problem_see_norms_readme_md",
+                where=where,
+                en=texts.en,
+                nl=texts.nl,
             )
         )
     return problems
@@ -175,7 +188,9 @@ def _leaf_problems(
     line = doc.line_of(path)
 
     def bad(en: str, nl: str) -> None:
-        out.append(problem(doc.file, line, f"{where}: {en}", f"{where}: {nl}"))
+        out.append(
+            labelled_problem(doc.file, line, "problem_where_text", where=where, en=en, nl=nl)
+        )
 
     for name in leaf.fields:
         if name not in kinds:
@@ -192,7 +207,7 @@ def _leaf_problems(
                     f"months_between vraagt datumvelden, '{name}' is er geen",
                 )
         return out
-    kind = kinds[leaf.field]
+    kind = kinds[leaf.subject()]
     values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
     if leaf.op in (Op.present, Op.absent):
         return out
@@ -268,11 +283,11 @@ def _derived_order(
             doc, index = where[name]
             raise InputError(
                 [
-                    problem(
+                    labelled_problem(
                         doc.file,
                         doc.line_of(("derived", index)),
-                        f"derived facts depend on each other in a cycle: {cycle}",
-                        f"afgeleide feiten hangen in een kring van elkaar af: {cycle}",
+                        "problem_derived_facts_depend_on",
+                        cycle=cycle,
                     )
                 ]
             )
@@ -304,9 +319,16 @@ def _validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Proble
         # drop pydantic's union branch names ('AllOf', 'function-after[...]'): not YAML keys
         path = tuple(p for p in e["loc"] if isinstance(p, int) or p[:1].islower() and "[" not in p)
         where = ".".join(map(str, path))
-        message = e["msg"].removeprefix("Value error, ")
+        texts = pydantic_texts(e)
         out.append(
-            problem(doc.file, doc.line_of(path), f"{where}: {message}", f"{where}: {message}")
+            labelled_problem(
+                doc.file,
+                doc.line_of(path),
+                "problem_where_text",
+                where=where,
+                en=texts.en,
+                nl=texts.nl,
+            )
         )
     return out
 
@@ -317,11 +339,13 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
     except ValidationError as exc:
         raise InputError(
             [
-                problem(
+                labelled_problem(
                     doc.file,
                     doc.line_of(tuple(e["loc"])),
-                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
-                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}",
+                    "problem_where_text",
+                    where=".".join(map(str, e["loc"])),
+                    en=e["msg"],
+                    nl=pydantic_texts(e).nl,
                 )
                 for e in exc.errors()
             ]
@@ -351,11 +375,7 @@ def collect_library(
             continue
         if not directory.is_dir():
             raise InputError(
-                [
-                    problem(
-                        str(directory), None, "norms directory not found", "normenmap niet gevonden"
-                    )
-                ]
+                [labelled_problem(str(directory), None, "problem_norms_directory_found")]
             )
         paths += sorted(directory.glob("*.yaml"))
     problems: list[Problem] = []
@@ -393,23 +413,26 @@ def collect_library(
             problems += _validation_problems(doc, exc)
             continue
         for i, norm in enumerate(norm_file.norms):
-            path = ("norms", i)
+            norm_path: tuple[str | int, ...] = ("norms", i)
             where = norm.id
             if norm.id in seen:
                 problems.append(
-                    problem(
+                    labelled_problem(
                         doc.file,
-                        doc.line_of(path + ("id",)),
-                        f"norm id {norm.id} is also used in {seen[norm.id]}",
-                        f"norm-id {norm.id} komt ook voor in {seen[norm.id]}",
+                        doc.line_of(norm_path + ("id",)),
+                        "problem_norm_id_also_used",
+                        id=norm.id,
+                        other_file=seen[norm.id],
                     )
                 )
             seen[norm.id] = doc.file
             problems += _condition_problems(
-                norm.applies_when, kinds, where, doc, path + ("applies_when",)
+                norm.applies_when, kinds, where, doc, norm_path + ("applies_when",)
             )
-            problems += _condition_problems(norm.requires, kinds, where, doc, path + ("requires",))
-            norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(path)))
+            problems += _condition_problems(
+                norm.requires, kinds, where, doc, norm_path + ("requires",)
+            )
+            norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(norm_path)))
     for d in ordered:
         doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:

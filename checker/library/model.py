@@ -139,6 +139,7 @@ class DerivedFile(BaseModel):
 
 
 def norm_file_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a norm file (shipped as norm-file.schema.json)."""
     schema = NormFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://opvangtoets.nl/schemas/norm-file.schema.json"

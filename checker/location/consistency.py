@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.errors import Problem, problem
+from checker.i18n import t
 from checker.location.model import Location
 
 #: Occupancy above this many times the capacity is taken for a typing error (an extra digit).
@@ -21,6 +22,8 @@ FAR_ABOVE_CAPACITY = 5
 
 @dataclass(frozen=True)
 class Inconsistency:
+    """Facts of one location that contradict each other (an error) or look doubtful."""
+
     field: str  # the field the message is about; the others are named in the text
     others: tuple[str, ...]
     error: bool
@@ -29,10 +32,12 @@ class Inconsistency:
 
     @property
     def fields(self) -> tuple[str, ...]:
+        """Every field the contradiction is about."""
         return (self.field, *self.others)
 
     def render(self, lang: str) -> str:
-        label = "veld" if lang == "nl" else "field"
+        """The contradiction on one line, in `lang`."""
+        label = t("field_label", lang)
         return f"{label} '{self.field}': {self.message[lang]} — {self.hint[lang]}"
 
 
@@ -192,6 +197,7 @@ def inconsistencies(location: Location) -> list[Inconsistency]:
 
 
 def warnings(location: Location) -> list[Inconsistency]:
+    """The doubtful but possible combinations of facts in `location`."""
     return [i for i in inconsistencies(location) if not i.error]
 
 

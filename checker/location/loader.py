@@ -14,31 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from checker.errors import InputError, Problem, did_you_mean, problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.location.consistency import error_problems
 from checker.location.model import Location
 from checker.source.limits import NUMBER_BOUND
 from checker.source.reader import YamlDocument, load_yaml
+from checker.source.validation import pydantic_texts
 
 _FIELDS = list(Location.model_fields)
 # A plain set: `Location.model_fields` is a computed property, slow in a per-key loop.
 _FIELD_SET = frozenset(_FIELDS)
-
-_TYPE_WORDS = {
-    "int_type": ("a whole number", "een geheel getal"),
-    "int_parsing": ("a whole number", "een geheel getal"),
-    "int_from_float": ("a whole number", "een geheel getal"),
-    "float_type": ("a number", "een getal"),
-    "float_parsing": ("a number", "een getal"),
-    "bool_type": ("true or false", "true of false"),
-    "bool_parsing": ("true or false", "true of false"),
-    "string_type": ("text", "tekst"),
-    "date_type": ("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"),
-    "date_parsing": ("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"),
-    "date_from_datetime_inexact": ("a date without a time", "een datum zonder tijd"),
-    "list_type": ("a list", "een lijst"),
-}
 
 
 def _json_default(value: Any) -> str:
@@ -84,85 +71,32 @@ def _number_problems(doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _pydantic_problem(doc: YamlDocument, err: dict[str, Any]) -> Problem:
+def _pydantic_problem(doc: YamlDocument, err: ErrorDetails) -> Problem:
     loc = tuple(err["loc"])
-    field = ".".join(str(p) for p in loc) or None
-    line = doc.line_of(loc)
-    kind = err["type"]
-    got = err.get("input")
-    if kind == "missing":
-        return problem(
-            doc.file,
-            line,
-            "is required",
-            "is verplicht",
-            field=field,
-            hint_en="add it",
-            hint_nl="vul het in",
-        )
-    if kind in ("enum", "literal_error"):
-        allowed = err.get("ctx", {}).get("expected", "")
-        return problem(
-            doc.file,
-            line,
-            f"'{got}' is not an allowed value",
-            f"'{got}' is geen toegestane waarde",
-            field=field,
-            hint_en=f"use one of {allowed}",
-            hint_nl=f"gebruik een van {allowed}",
-        )
-    if kind in _TYPE_WORDS:
-        en, nl = _TYPE_WORDS[kind]
-        return problem(
-            doc.file,
-            line,
-            f"expected {en}, got {got!r}",
-            f"verwacht {nl}, maar staat er {got!r}",
-            field=field,
-        )
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        ctx = err.get("ctx", {})
-        bound = next(iter(ctx.values()), "")
-        sign = {
-            "greater_than_equal": "≥",
-            "less_than_equal": "≤",
-            "greater_than": ">",
-            "less_than": "<",
-        }[kind]
-        return problem(
-            doc.file,
-            line,
-            f"{got} is out of range: must be {sign} {bound}",
-            f"{got} valt buiten het bereik: moet {sign} {bound} zijn",
-            field=field,
-        )
-    if kind == "string_too_short":
-        return problem(doc.file, line, "must not be empty", "mag niet leeg zijn", field=field)
-    if kind == "string_pattern_mismatch":
-        return problem(
-            doc.file,
-            line,
-            f"'{got}' has the wrong form",
-            f"'{got}' heeft niet de goede vorm",
-            field=field,
-            hint_en="use lower-case letters, digits and hyphens",
-            hint_nl="gebruik kleine letters, cijfers en streepjes",
-        )
-    return problem(doc.file, line, err["msg"], err["msg"], field=field)
+    texts = pydantic_texts(err)
+    return problem(
+        doc.file,
+        doc.line_of(loc),
+        texts.en,
+        texts.nl,
+        field=".".join(str(p) for p in loc) or None,
+        hint_en=texts.hint_en,
+        hint_nl=texts.hint_nl,
+    )
 
 
 def location_from_document(doc: YamlDocument) -> Location:
+    """The validated location of a YAML document (raises InputError with every problem)."""
     if not isinstance(doc.data, dict):
         got = "nothing" if doc.data is None else type(doc.data).__name__
         raise InputError(
             [
-                problem(
+                labelled_problem(
                     doc.file,
                     doc.line_of(()),
-                    f"a location description must be a mapping of fields, got {got}",
-                    f"een locatiebeschrijving moet velden met waarden bevatten, niet {got}",
-                    hint_en="start from a shipped case in cases/",
-                    hint_nl="begin met een voorbeeld uit cases/",
+                    "problem_location_description_must_mapping",
+                    hint_key="problem_start_from_shipped_case",
+                    got=got,
                 )
             ]
         )
@@ -179,10 +113,12 @@ def location_from_document(doc: YamlDocument) -> Location:
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems)
+    assert location is not None  # no problems means pydantic accepted it
     return location
 
 
 def load_location(path: Path) -> Location:
+    """The validated location in the YAML file at `path` (raises InputError)."""
     return location_from_document(load_yaml(path))
 
 

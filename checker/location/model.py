@@ -411,6 +411,7 @@ def field_bounds(name: str) -> tuple[float | None, float | None]:
 
 
 def location_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a location description (shipped as location.schema.json)."""
     schema = Location.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://opvangtoets.nl/schemas/location.schema.json"

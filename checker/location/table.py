@@ -25,7 +25,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from checker.errors import InputError, problem
+from checker.errors import InputError, labelled_problem
 from checker.location.loader import location_from_document
 from checker.location.model import Location
 from checker.source.reader import YamlDocument
@@ -74,6 +74,8 @@ def _cell(kind: Any, text: str) -> Any:
 
 @dataclass
 class TableRow:
+    """One row of a CSV table of locations, with its line."""
+
     file: str
     line: int
     data: dict[str, Any]
@@ -86,7 +88,7 @@ def read_table(path: Path) -> Iterator[TableRow]:
         handle = path.open(newline="", encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(
-            [problem(file, None, f"cannot read: {exc.strerror}", f"niet te lezen: {exc.strerror}")]
+            [labelled_problem(file, None, "problem_cannot_read", strerror=exc.strerror)]
         ) from None
     with handle:
         yield from table_rows(handle, file)
@@ -100,20 +102,16 @@ def table_rows(handle: Iterable[str], file: str) -> Iterator[TableRow]:
     except StopIteration:
         raise InputError(
             [
-                problem(
+                labelled_problem(
                     file,
                     1,
-                    "the table is empty: the first row must name the location fields",
-                    "de tabel is leeg: de eerste rij moet de locatievelden noemen",
-                    hint_en="start from `opvangtoets new --csv`",
-                    hint_nl="begin met `opvangtoets new --csv`",
+                    "problem_table_empty_first_row",
+                    hint_key="problem_start_from_opvangtoets_new",
                 )
             ]
         ) from None
     except (csv.Error, UnicodeDecodeError) as exc:
-        raise InputError(
-            [problem(file, 1, f"not a CSV table: {exc}", f"geen CSV: {exc}")]
-        ) from None
+        raise InputError([labelled_problem(file, 1, "problem_csv_table", exc=exc)]) from None
     line = reader.line_num
     while True:
         try:
@@ -122,7 +120,7 @@ def table_rows(handle: Iterable[str], file: str) -> Iterator[TableRow]:
             return
         except (csv.Error, UnicodeDecodeError) as exc:
             raise InputError(
-                [problem(file, line + 1, f"not a CSV table: {exc}", f"geen CSV: {exc}")]
+                [labelled_problem(file, line + 1, "problem_csv_table", exc=exc)]
             ) from None
         start, line = line + 1, reader.line_num
         if not any(c.strip() for c in cells):

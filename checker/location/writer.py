@@ -5,6 +5,7 @@ Used by `improve --output` (the improved location) and by the web page's downloa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
@@ -31,7 +32,7 @@ def yaml_line(name: str, value: Any) -> str:
     return text.rstrip("\n")
 
 
-def location_yaml(location: Location, comments: list[str] = ()) -> str:
+def location_yaml(location: Location, comments: Sequence[str] = ()) -> str:
     """Every known fact of `location`, one line each, after `comments` (without '# ')."""
     data = location.model_dump(exclude_none=True)
     lines = [f"# {c}" for c in comments]

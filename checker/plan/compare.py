@@ -19,6 +19,8 @@ FACT_SKIP = {"id", "name", "notes"}
 
 @dataclass
 class FactChange:
+    """A fact that differs between the two locations compared."""
+
     field: str
     before: Any  # None: not given (unknown)
     after: Any
@@ -26,6 +28,8 @@ class FactChange:
 
 @dataclass
 class OutcomeChange:
+    """A norm whose outcome differs between the two locations compared."""
+
     norm_id: str
     title: str
     weight: str
@@ -39,12 +43,15 @@ class OutcomeChange:
 
 @dataclass
 class Comparison:
+    """Two reports side by side: the facts and the outcomes that differ."""
+
     before: Report
     after: Report
     facts: list[FactChange]
     changes: list[OutcomeChange]
 
     def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON data."""
         return {
             "before": self.before.to_dict(),
             "after": self.after.to_dict(),

@@ -26,9 +26,10 @@ listed in FIXED_FIELDS, with the reason shown to the reader.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from checker.api import Checker
@@ -70,18 +71,22 @@ RESIDENT_FIELDS = {
 
 @dataclass
 class Change:
+    """One fact the plan changes, and the norms that pass because of it."""
+
     field: str
     before: Any  # None: was unknown
     after: Any  # None: made unknown
     requirement: Leaf  # the leaf the value was chosen to meet
-    norms: list[str] = field(default_factory=list)  # norms that pass because of it
+    norms: list[str] = dataclasses.field(default_factory=list)  # norms that pass because of it
 
     @property
     def to_confirm(self) -> bool:
+        """True when the fact was unknown: the plan must make it so, not only record it."""
         return self.before is None
 
     @property
     def moves_residents(self) -> bool:
+        """True when the change is about who lives here rather than the building."""
         return self.field in RESIDENT_FIELDS
 
 
@@ -91,12 +96,14 @@ class Obstacle:
 
     norm_id: str
     reason: str  # i18n key
-    fields: list[str] = field(default_factory=list)
-    conflicts_with: list[str] = field(default_factory=list)
+    fields: list[str] = dataclasses.field(default_factory=list)
+    conflicts_with: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclass
 class Plan:
+    """A plan: the changes, what it cannot fix, and the re-checked result."""
+
     target: str
     before: Report
     after: Report
@@ -105,6 +112,7 @@ class Plan:
 
     @property
     def reached(self) -> bool:
+        """True when the re-checked location reaches the target."""
         return target_reached(self.after, self.target)
 
 
@@ -115,6 +123,7 @@ class _Blocked(Exception):
 
 
 def target_reached(report: Report, target: str) -> bool:
+    """True when `report` meets `target` (compliant, with concerns, or child-friendly)."""
     if target == "compliant":
         return report.verdict == Verdict.compliant
     if target == "child-friendly" and report.score.band != "child_friendly":
@@ -182,7 +191,7 @@ class _Solver:
                 raise _Blocked("find_out", self.library.base_fields(start))
             months = {Op.gte: 0, Op.gt: 1, Op.lte: 0, Op.lt: -1}[leaf.op] + leaf.value
             return {end: add_months(values[start], months)}
-        name = leaf.field
+        name = leaf.subject()
         if name in self.derived:
             return self._satisfy_derived(leaf, values)
         self._changeable(name)
@@ -210,14 +219,15 @@ class _Solver:
             raise _Blocked(FIXED_FIELDS[name], [name])
 
     def _satisfy_derived(self, leaf: Leaf, values: dict[str, Any]) -> dict[str, Any]:
-        d = self.derived[leaf.field]
-        bases = self.library.base_fields(leaf.field)
+        d = self.derived[leaf.subject()]
+        bases = self.library.base_fields(leaf.subject())
         fixed = [b for b in bases if b in FIXED_FIELDS]
         if d.when is not None:  # a yes/no about the location itself (houses families, ...)
             raise _Blocked(FIXED_FIELDS[fixed[0]] if fixed else "derived", bases)
         # A number: meet the leaf through the case in effect, or the first that could be.
-        case = next((c for c in d.cases if truth(c.when, values) is True), None)
-        case = case or next((c for c in d.cases if truth(c.when, values) is None), None)
+        cases = d.cases or []  # a derived fact without `when` is a number given by its cases
+        case = next((c for c in cases if truth(c.when, values) is True), None)
+        case = case or next((c for c in cases if truth(c.when, values) is None), None)
         if case is None:
             raise _Blocked("find_out", bases)
         ((kind, args),) = case.value.items()
@@ -277,6 +287,7 @@ def improve(
     lang: str = "nl",
     source: str | None = None,
 ) -> Plan:
+    """A plan of fact changes that brings `location` to `target`, re-checked by the engine."""
     library = checker.library
     solver = _Solver(library)
     before = checker.check(location, as_of, lang, source, look_ahead=False)

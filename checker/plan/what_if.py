@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from checker.api import Checker
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem
 from checker.location.loader import load_location, location_from_mapping
 from checker.location.model import Location
 from checker.plan.compare import Comparison, compare
@@ -31,13 +31,11 @@ def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:
         name = name.strip()
         if not eq or not name:
             problems.append(
-                problem(
+                labelled_problem(
                     f"--set {raw}",
                     None,
-                    "not of the form FIELD=VALUE",
-                    "niet van de vorm VELD=WAARDE",
-                    hint_en="e.g. --set outdoor_play_area_m2=600, or --set field= for unknown",
-                    hint_nl="bijv. --set outdoor_play_area_m2=600, of --set veld= voor onbekend",
+                    "problem_form_field_value",
+                    hint_key="problem_e_g_set_outdoor",
                 )
             )
             continue
@@ -45,14 +43,13 @@ def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:
             value = yaml.safe_load(text) if text.strip() else None
         except yaml.YAMLError:
             problems.append(
-                problem(
+                labelled_problem(
                     f"--set {raw}",
                     None,
-                    f"'{text}' is not a valid YAML value",
-                    f"'{text}' is geen geldige YAML-waarde",
+                    "problem_valid_yaml_value",
                     field=name,
-                    hint_en="quote text, write lists as [a, b]",
-                    hint_nl="zet tekst tussen aanhalingstekens, schrijf lijsten als [a, b]",
+                    hint_key="problem_quote_text_write_lists",
+                    text=text,
                 )
             )
             continue
@@ -75,13 +72,17 @@ def apply_sets(location: Location, sets: dict[str, tuple[str, Any]]) -> Location
     except InputError as exc:
         raw = {name: f"--set {given}" for name, (given, _) in sets.items()}
         raise InputError(
-            [dataclasses.replace(p, file=raw.get(p.field, p.file), line=None) for p in exc.problems]
+            [
+                dataclasses.replace(p, file=raw.get(p.field or "", p.file), line=None)
+                for p in exc.problems
+            ]
         ) from None
 
 
 def what_if(
     checker: Checker, path: Path, sets: dict[str, tuple[str, Any]], as_of: dt.date, lang: str
 ) -> Comparison:
+    """The location at `path` before and after the `--set` changes, compared."""
     original = load_location(path)
     changed = apply_sets(original, sets)
     before = checker.check(original, as_of, lang, str(path), look_ahead=False)

@@ -29,6 +29,7 @@ def score_rows(comp: Comparison, lang: str) -> list[tuple[str, str, str]]:
 
 
 def who_of(report: Report) -> str:
+    """How the comparison names a location: name (id) — source file."""
     where = f" — {report.source}" if report.source else ""
     return f"{report.location.name} ({report.location.id}){where}"
 
@@ -36,6 +37,7 @@ def who_of(report: Report) -> str:
 def render_text(
     comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B"), colour: bool = False
 ) -> str:
+    """The comparison as terminal text."""
     style = click.style if colour else (lambda s, **kw: s)
     left, right = labels
     same = who_of(comp.before) == who_of(comp.after)
@@ -73,6 +75,7 @@ def _md(text: str) -> str:
 
 
 def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B")) -> str:
+    """The comparison as Markdown."""
     left, right = labels
     lines = [
         f"# {_md(comp.before.location.name)} / {_md(comp.after.location.name)}",
@@ -125,4 +128,5 @@ def diff_context(comp: Comparison, lang: str, labels: tuple[str, str]) -> dict:
 
 
 def render_html(comp: Comparison, lang: str, labels: tuple[str, str] = ("A", "B")) -> str:
+    """The comparison as a self-contained HTML page."""
     return render_template("diff.html.j2", lang, html=True, **diff_context(comp, lang, labels))

@@ -14,6 +14,7 @@ def report_context(report: Report, library: Library | None = None) -> dict:
 
 
 def render_html(report: Report, library: Library | None = None) -> str:
+    """The report as a self-contained HTML page."""
     return (
         environment(html=True)
         .get_template("report.html.j2")

@@ -18,6 +18,7 @@ def text_bar(low: int, high: int) -> str:
 
 
 def render_markdown(report: Report, library: Library | None = None) -> str:
+    """The report as Markdown."""
     view = report_view(report, library)
     return (
         environment(html=False)

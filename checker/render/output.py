@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.errors import Problem, problem
+from checker.errors import Problem, labelled_problem
 from checker.library.loader import Library
 from checker.render.html import render_html
 from checker.render.markdown import render_markdown
@@ -22,6 +22,7 @@ EXTENSIONS = {"text": "txt", "json": "json", "html": "html", "md": "md"}
 
 
 def render(report: Report, fmt: str, library: Library | None, colour: bool = False) -> str:
+    """The report in format `fmt` (text, json, md or html)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
     if fmt == "html":
@@ -32,6 +33,7 @@ def render(report: Report, fmt: str, library: Library | None, colour: bool = Fal
 
 
 def output_paths(reports: list[Report], fmt: str, output: Path, one_file: bool) -> list[Path]:
+    """The file each report goes to under `--output`."""
     if one_file and not output.is_dir():
         return [output]
     taken: set[str] = set()
@@ -51,14 +53,7 @@ def write_reports(
 ) -> tuple[list[Path], list[Problem]]:
     """Write every report; a path that cannot be written is a problem, not a traceback."""
     if not one_file and output.exists() and not output.is_dir():
-        return [], [
-            problem(
-                str(output),
-                None,
-                "several reports need a directory here, not a file: give --output DIRECTORY",
-                "meerdere rapporten hebben hier een map nodig, geen bestand: geef --output MAP",
-            )
-        ]
+        return [], [labelled_problem(str(output), None, "problem_several_reports_need_directory")]
     written, problems = [], []
     for report, path in zip(reports, output_paths(reports, fmt, output, one_file), strict=True):
         try:
@@ -67,11 +62,8 @@ def write_reports(
             written.append(path)
         except OSError as exc:
             problems.append(
-                problem(
-                    str(path),
-                    None,
-                    f"cannot write the report: {exc.strerror} — choose another --output",
-                    f"kan het rapport niet schrijven: {exc.strerror} — kies een andere --output",
+                labelled_problem(
+                    str(path), None, "problem_cannot_write_report_choose", strerror=exc.strerror
                 )
             )
     return written, problems

@@ -19,6 +19,7 @@ from checker.report.view import finding_order
 
 
 def show(value: Any, lang: str) -> str:
+    """A fact's value as a plan shows it ('unknown' for None)."""
     if value is None:
         return t("unknown_value", lang)
     if isinstance(value, bool):
@@ -33,6 +34,7 @@ def show(value: Any, lang: str) -> str:
 
 
 def verdict_line(report: Report, lang: str, style=lambda s, **kw: s) -> str:
+    """The verdict and score of a report on one line."""
     verdict = style(
         t(report.verdict.value, lang).upper(), fg=VERDICT_COLOUR[report.verdict.value], bold=True
     )
@@ -40,10 +42,12 @@ def verdict_line(report: Report, lang: str, style=lambda s, **kw: s) -> str:
     if o is None:
         return verdict
     span = f"{o.low}" if o.low == o.high else f"{o.low}–{o.high}"
-    return f"{verdict} — {t('score', lang)} {span}/100, {t(report.score.band, lang)}"
+    band = report.score.band or ""  # a score with an overall always has its band
+    return f"{verdict} — {t('score', lang)} {span}/100, {t(band, lang)}"
 
 
 def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
+    """The plan as terminal text."""
     style = click.style if colour else (lambda s, **kw: s)
     before, after = plan.before, plan.after
     loc = before.location
@@ -60,7 +64,7 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     if not plan.reached:
         lines.append(style(t("target_not_reached", lang), fg="red", bold=True))
     elif confirm:
-        lines.append(t("target_reached_if", lang, n=confirm))
+        lines.append(t("target_reached_if", lang, count=confirm))
     else:
         lines.append(t("target_reached", lang))
     lines += ["", style(f"{t('changes_heading', lang)} ({len(plan.changes)})", bold=True)]

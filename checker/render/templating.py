@@ -11,6 +11,7 @@ from checker.i18n import t
 
 
 def capitalised(text: str) -> str:
+    """The text with its first letter in upper case (the rest untouched)."""
     return text[:1].upper() + text[1:]
 
 

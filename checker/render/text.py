@@ -27,6 +27,7 @@ def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
 
 
 def render_text(report: Report, colour: bool = True) -> str:
+    """The report as terminal text, coloured when `colour`."""
     lang = report.lang
     style = (lambda s, **kw: click.style(s, **kw)) if colour else (lambda s, **kw: s)
     findings = report.findings
@@ -53,7 +54,8 @@ def render_text(report: Report, colour: bool = True) -> str:
     if report.score.overall:
         o = report.score.overall
         span = f"{o.low}" if o.low == o.high else f"{o.low}–{o.high}"
-        lines.append(f"{t('score', lang)}: {span}/100 — {t(report.score.band, lang)}")
+        band = report.score.band or ""  # a score with an overall always has its band
+        lines.append(f"{t('score', lang)}: {span}/100 — {t(band, lang)}")
         for dim, r in report.score.dimensions.items():
             span = f"{r.low}" if r.low == r.high else f"{r.low}–{r.high}"
             lines.append(f"  {t(dim, lang):<28} {span:>7}")
@@ -83,11 +85,11 @@ def render_text(report: Report, colour: bool = True) -> str:
     if report.coming_changes:
         lines += ["", style(t("coming_changes", lang), bold=True)]
         for c in report.coming_changes:
-            outcome = lambda o: t(o, lang) if o else "—"  # noqa: E731
+            label = lambda o: t(o, lang) if o else "—"  # noqa: E731
             what = t(c.change, lang) + (
                 f", {t('replaces', lang, norm=c.replaces)}" if c.replaces else ""
             )
-            now, then = outcome(c.outcome_now), outcome(c.outcome_then)
+            now, then = label(c.outcome_now), label(c.outcome_then)
             lines += [
                 f"  {c.date.isoformat()}  {c.norm_id:<16} {c.title} ({what})",
                 f"      {t('outcome_change', lang, now=now, then=then)}: {c.message}",

@@ -22,6 +22,8 @@ from checker.report.verdict import Score, Verdict, score, verdict
 
 @dataclass
 class Report:
+    """Everything a check found about one location on one date."""
+
     location: Location
     source: str | None
     as_of: dt.date
@@ -35,6 +37,7 @@ class Report:
     warnings: list[consistency.Inconsistency] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as JSON data (see the report's JSON Schema)."""
         return {
             "location": {"id": self.location.id, "name": self.location.name, "file": self.source},
             "as_of": self.as_of.isoformat(),

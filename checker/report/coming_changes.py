@@ -23,6 +23,8 @@ OPEN = (Outcome.fail, Outcome.unknown)
 
 @dataclass
 class ComingChange:
+    """A norm that enters into force or expires within a year and changes an outcome."""
+
     date: dt.date
     change: str  # enters_into_force | expires
     norm_id: str

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from checker.library.model import Outcome
 from checker.report.findings import Finding
@@ -11,9 +12,12 @@ from checker.report.verdict import BINDING
 
 @dataclass
 class FactToCollect:
+    """A missing fact and the norms that wait for it."""
+
     field: str
-    binding_norms: list[str] = field(default_factory=list)  # law and court norms waiting
-    other_norms: list[str] = field(default_factory=list)  # policy and guidance norms waiting
+    # the law and court norms, and the policy and guidance norms, that wait for this fact
+    binding_norms: list[str] = dataclasses.field(default_factory=list)
+    other_norms: list[str] = dataclasses.field(default_factory=list)
 
 
 def facts_to_collect(findings: list[Finding]) -> list[FactToCollect]:

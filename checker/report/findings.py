@@ -24,6 +24,8 @@ from checker.library.model import Outcome
 
 @dataclass
 class Finding:
+    """One norm's outcome for a location, with its message and citation."""
+
     norm_id: str
     outcome: Outcome
     weight: str
@@ -38,6 +40,7 @@ class Finding:
 
 
 def describe_condition(cond: Condition, lang: str) -> str:
+    """A condition in words, in `lang`."""
     if isinstance(cond, Leaf):
         return describe_leaf(cond, lang)
     if isinstance(cond, NotOf):
@@ -66,6 +69,7 @@ def _missing(fields: list[str], library: Library, values: dict, derived: dict) -
 def build_findings(
     evaluation: Evaluation, library: Library, values: dict[str, Any], as_of: dt.date, lang: str
 ) -> list[Finding]:
+    """The findings of every norm from the engine's results."""
     findings = []
     derived = evaluation.derived
     for lib_norm in library.norms:
@@ -79,6 +83,7 @@ def build_findings(
             outcome = Outcome.not_applicable
             message = t("not_in_force", lang, date=as_of.isoformat())
         elif result.outcome == Outcome.not_applicable:
+            assert norm.applies_when is not None  # in force, so only its condition rules it out
             outcome = result.outcome
             message = t(
                 "does_not_apply", lang, condition=describe_condition(norm.applies_when, lang)

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import JsonDict
 
 from checker.i18n import LANGUAGES
 from checker.library.model import Dimension, Outcome, Severity, Weight
@@ -26,18 +27,22 @@ class _Closed(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _drop_default(schema: JsonDict) -> None:
+    schema.pop("default", None)
+
+
 def _absent_unless(description: str, **constraints: Any) -> Any:
     """A key `to_dict` leaves out rather than setting to null (so no null default)."""
     return Field(
         default=None,
         description=description,
-        json_schema_extra=lambda schema: schema.pop("default", None),
+        json_schema_extra=_drop_default,
         **constraints,
     )
 
 
 # remedy is there exactly for fail and unknown, missing exactly for unknown.
-_FINDING_KEYS_BY_OUTCOME = {
+_FINDING_KEYS_BY_OUTCOME: JsonDict = {
     "allOf": [
         {
             "if": {"properties": {"outcome": {"enum": ["fail", "unknown"]}}},
@@ -154,5 +159,6 @@ class ReportOut(_Closed):
 
 
 def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON report (shipped as report.schema.json)."""
     schema = ReportOut.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}

@@ -12,7 +12,7 @@ BINDING = {"law", "court"}
 SEVERITY_WEIGHT = {"critical": 3, "major": 2, "minor": 1}
 
 
-class Verdict(str, Enum):
+class Verdict(str, Enum):  # noqa: D101 (a docstring would become text of report.schema.json)
     non_compliant = "non_compliant"
     insufficient_information = "insufficient_information"
     compliant_with_concerns = "compliant_with_concerns"
@@ -20,6 +20,7 @@ class Verdict(str, Enum):
 
     @property
     def acceptable(self) -> bool:
+        """True for compliant and compliant with concerns (exit code 0)."""
         return self in (Verdict.compliant, Verdict.compliant_with_concerns)
 
 
@@ -35,6 +36,7 @@ def decide(binding_fail: bool, binding_unknown: bool, concern: bool) -> Verdict:
 
 
 def verdict(findings: list[Finding]) -> Verdict:
+    """The verdict the findings give."""
     applicable = [f for f in findings if f.outcome != Outcome.not_applicable]
     binding = [f for f in applicable if f.weight in BINDING]
     return decide(
@@ -46,6 +48,8 @@ def verdict(findings: list[Finding]) -> Verdict:
 
 @dataclass(slots=True)
 class Range:
+    """A score from its low end (unknowns fail) to its high end (unknowns pass)."""
+
     low: int
     high: int
 
@@ -67,12 +71,15 @@ def overall(dimensions: list[Range]) -> Range | None:
 
 @dataclass
 class Score:
+    """The child-friendliness score: overall, per dimension, and its band."""
+
     overall: Range | None
     dimensions: dict[str, Range]
     band: str | None  # child_friendly | partly_child_friendly | not_child_friendly
 
 
 def band(low: int) -> str:
+    """The band of a score's low end."""
     if low >= 80:
         return "child_friendly"
     if low >= 50:

@@ -24,6 +24,7 @@ OUTCOME_ORDER = {Outcome.fail: 0, Outcome.unknown: 1, Outcome.pass_: 2, Outcome.
 
 
 def finding_order(f: Finding) -> tuple:
+    """The sort key of findings: weight, then severity, then norm id."""
     return WEIGHT_ORDER[f.weight], SEVERITY_ORDER[f.severity], f.norm_id
 
 
@@ -40,6 +41,7 @@ def fact_titles(library: Library | None, lang: str) -> dict[str, str]:
 
 
 def show_value(value: Any, lang: str) -> str:
+    """A fact's value as reports show it."""
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
     if isinstance(value, list):
@@ -49,6 +51,8 @@ def show_value(value: Any, lang: str) -> str:
 
 @dataclass
 class DimensionGroup:
+    """The findings of one dimension with its score, as reports show them."""
+
     key: str
     label: str
     low: int | None
@@ -59,6 +63,8 @@ class DimensionGroup:
 
 @dataclass
 class ReportView:
+    """What the HTML and Markdown reports show, in the order they show it."""
+
     report: Report
     lang: str
     fix_first: list[Finding]
@@ -68,10 +74,12 @@ class ReportView:
     titles: dict[str, str]
 
     def t(self, key: str, **values: object) -> str:
+        """The label `key` in the report's language."""
         return t(key, self.lang, **values)
 
 
 def report_view(report: Report, library: Library | None = None) -> ReportView:
+    """The view of `report` that the templates render."""
     lang = report.lang
     findings = report.findings
     groups = []

@@ -1,0 +1,1 @@
+"""The JSON Schemas shipped with the package (locations, norm files, reports)."""

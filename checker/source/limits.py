@@ -26,11 +26,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from checker.errors import Problem, problem
+from checker.errors import Problem, labelled_problem
 
 
 @dataclass(frozen=True)
 class Limit:
+    """A limit on input size, with its default and the variable that changes it."""
+
     name: str
     env: str
     default: int
@@ -50,13 +52,20 @@ class Limit:
         also_en = f" (or use {option})" if option else ""
         also_nl = f" (of gebruik {option})" if option else ""
         limit = limit or self.value()
-        return problem(
+        return labelled_problem(
             file,
             line,
-            f"too large: {self.what_en} {found:,}, more than the limit of {limit:,}",
-            f"te groot: {self.what_nl} {_nl(found)}, meer dan de grens van {_nl(limit)}",
-            hint_en=f"set {self.env} to raise the limit{also_en}",
-            hint_nl=f"zet {self.env} hoger om de grens te verruimen{also_nl}",
+            "problem_too_large_more_than",
+            hint_key="problem_set_raise_limit",
+            what_en=self.what_en,
+            found=found,
+            limit=limit,
+            what_nl=self.what_nl,
+            found_nl=_nl(found),
+            limit_nl=_nl(limit),
+            env=self.env,
+            also_en=also_en,
+            also_nl=also_nl,
         )
 
 

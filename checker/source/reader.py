@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem, problem
 from checker.source.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 
 Path_ = tuple[str | int, ...]
@@ -43,6 +43,8 @@ _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "time
 
 @dataclass
 class YamlDocument:
+    """YAML data with the line of every value."""
+
     data: Any
     lines: dict[Path_, int]
     file: str
@@ -119,13 +121,15 @@ class _Composer:
             self.anchors[anchor] = node
         self.stack.append(_Frame(node))
 
+    # The stubs make an event's marks, anchor and tag optional; the parser sets the marks, an
+    # alias always has an anchor and a tag is resolved below: hence the type: ignore comments.
     def feed(self, event: yaml.Event) -> None:
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1  # type: ignore[union-attr]
         if isinstance(event, yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > self.max_aliases:
                 _refuse(MAX_ALIASES.exceeded(self.file, line, self.aliases))
-            target = self.anchors.get(event.anchor)
+            target = self.anchors.get(event.anchor)  # type: ignore[arg-type]
             if target is None:
                 _fail(
                     self.file,
@@ -153,7 +157,13 @@ class _Composer:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            node: yaml.Node = yaml.ScalarNode(
+                tag,  # type: ignore[arg-type]
+                event.value,
+                event.start_mark,  # type: ignore[arg-type]
+                event.end_mark,  # type: ignore[arg-type]
+                event.style,
+            )
             if event.anchor is not None:
                 self.anchors[event.anchor] = node
             self.sizes[id(node)] = 1
@@ -168,7 +178,7 @@ class _Composer:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = _RESOLVER.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)  # type: ignore[arg-type]
             self._count(1, line)
             self._open(node, event.anchor, line)
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
@@ -208,25 +218,19 @@ def _compose(text: str, file: str) -> yaml.Node | None:
 def _tag_problem(file: str, node: yaml.Node) -> Problem:
     line = node.start_mark.line + 1
     if node.tag == _YAML + "merge":
-        return problem(
-            file,
-            line,
-            "not valid YAML here: merge keys (<<) are not supported",
-            "hier geen geldige YAML: samenvoegsleutels (<<) worden niet ondersteund",
-            hint_en="write the fields out",
-            hint_nl="schrijf de velden uit",
+        return labelled_problem(
+            file, line, "problem_valid_yaml_merge_keys", hint_key="problem_write_fields_out"
         )
-    return problem(
+    return labelled_problem(
         file,
         line,
-        f"not valid YAML: tag '{node.tag}' is not allowed",
-        f"geen geldige YAML: tag '{node.tag}' is niet toegestaan",
-        hint_en="remove the tag (the part starting with !)",
-        hint_nl="haal de tag weg (het deel dat met ! begint)",
+        "problem_valid_yaml_tag_allowed",
+        hint_key="problem_remove_tag_part_starting",
+        tag=node.tag,
     )
 
 
-def _scalar(node: yaml.Node, file: str) -> Any:
+def _scalar(node: yaml.ScalarNode, file: str) -> Any:
     if node.tag not in _SCALAR_TAGS:
         _refuse(_tag_problem(file, node))
     try:
@@ -295,6 +299,7 @@ def _syntax_hint(text: str, line: int | None) -> tuple[str, str]:
 
 
 def load_yaml_text(text: str, file: str) -> YamlDocument:
+    """The YAML document in `text`, read safely (raises InputError naming `file`)."""
     lines: dict[Path_, int] = {}
     try:
         node = _compose(text, file)
@@ -359,6 +364,7 @@ def _read(path: Path, file: str) -> bytes:
 
 
 def load_yaml(path: Path) -> YamlDocument:
+    """The YAML document in the file at `path`, read safely (raises InputError)."""
     file = str(path)
     return load_yaml_bytes(_read(path, file), file)
 

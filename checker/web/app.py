@@ -68,6 +68,7 @@ class Unprocessable(Exception):
 def create_app(
     checker: Checker, default_lang: str = "nl", max_locations: int | None = None
 ) -> Flask:
+    """The Flask app of `opvangtoets serve`, checking with `checker`."""
     app = Flask(__name__, static_folder=None)
     app.request_class = InMemoryRequest
     upload_limit = MAX_FILE_BYTES.value()
@@ -249,6 +250,7 @@ def create_app(
 
 
 def too_large_text(lang: str, upload_limit: int) -> str:
+    """The message of a 413 page: the upload limit and the variable that sets it."""
     limit = f"{upload_limit // (1024 * 1024)} MiB"
     return t("web_too_large", lang, limit=limit, env=MAX_FILE_BYTES.env)
 

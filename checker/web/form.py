@@ -142,6 +142,8 @@ _LIST_FIELDS = {n for n, kind in FIELD_TYPES.items() if typing.get_origin(kind) 
 
 @dataclass(frozen=True)
 class FormField:
+    """One field of the web form, generated from the location schema."""
+
     name: str
     label: str
     widget: str  # text | textarea | number | date | yesno | choice | choices
@@ -157,6 +159,8 @@ class FormField:
 
 @dataclass
 class Theme:
+    """A group of form fields on one subject."""
+
     key: str
     fields: list[FormField] = field(default_factory=list)
 

@@ -9,6 +9,7 @@ nothing between requests.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from checker.errors import Problem
@@ -36,7 +37,8 @@ def problem_text(p: Problem, lang: str) -> str:
     return text + (f" — {hint}" if hint else "")
 
 
-def field_errors(problems: list[Problem], lang: str) -> dict[str, list[str]]:
+def field_errors(problems: Sequence[Problem], lang: str) -> dict[str, list[str]]:
+    """The messages of the problems, by the form field they are about."""
     errors: dict[str, list[str]] = {}
     for p in problems:
         errors.setdefault(p.field or "", []).append(problem_text(p, lang))
@@ -44,6 +46,8 @@ def field_errors(problems: list[Problem], lang: str) -> dict[str, list[str]]:
 
 
 class Pages:
+    """The web pages, rendered from the templates."""
+
     def __init__(self, library: Library, upload_limit: int, location_limit: int):
         self.library = library
         self.upload_limit = upload_limit
@@ -56,12 +60,17 @@ class Pages:
         lang: str,
         as_of: str,
         values: dict[str, Any] | None = None,
-        problems: list[Problem] = (),
+        problems: Sequence[Problem] = (),
     ) -> str:
+        """The form page, with what was entered and its problems."""
         titles = fact_titles(self.library, lang)
         titles["as_of"] = t("as_of_date", lang)
         listed = [
-            {"field": p.field, "label": titles.get(p.field, p.field), "text": problem_text(p, lang)}
+            {
+                "field": p.field,
+                "label": titles.get(p.field or "", p.field),
+                "text": problem_text(p, lang),
+            }
             for p in problems
         ]
         return render_page(
@@ -77,7 +86,10 @@ class Pages:
         )
 
     def report(
-        self, report: Report, what_if: dict[str, Any] | None = None, problems: list[Problem] = ()
+        self,
+        report: Report,
+        what_if: dict[str, Any] | None = None,
+        problems: Sequence[Problem] = (),
     ) -> str:
         """The report; `what_if` and `problems`: what was entered in its what-if form and
         what is wrong with it (the form then opens at the problems)."""
@@ -96,6 +108,7 @@ class Pages:
         )
 
     def what_if(self, comparison: Comparison) -> str:
+        """The what-if page: before and after, side by side."""
         after = comparison.after
         lang = after.lang
         changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
@@ -112,6 +125,7 @@ class Pages:
     def file_problems(
         self, lang: str, as_of: str, file: str, text: str | None, problems: list[Problem]
     ) -> str:
+        """The page of a file that could not be checked, each problem under its line."""
         return render_page(
             "web_file_problems.html.j2",
             lang,
@@ -126,6 +140,7 @@ class Pages:
         return render_page("web_audit.html.j2", lang, **audit_context)
 
     def message(self, lang: str, title_key: str, message: str) -> str:
+        """A page with one message."""
         return message_page(lang, message, title_key)
 
 
@@ -162,7 +177,7 @@ def source_listing(
             field = f"{p.field}: " if p.field else ""
             on_line.setdefault(p.line, []).append(field + problem_text(p, lang))
     if len(lines) <= LISTING_WHOLE_FILE:
-        shown = range(1, len(lines) + 1)
+        shown: Sequence[int] = range(1, len(lines) + 1)
     else:
         shown = sorted(
             {

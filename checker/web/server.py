@@ -36,6 +36,7 @@ ECHO = 100
 
 
 def page_lang(path: str, default: str) -> str:
+    """The language a request path asks for (its first segment), else `default`."""
     first = path.strip("/").split("/", 1)[0]
     return first if first in LANGUAGES else default
 

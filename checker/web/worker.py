@@ -20,6 +20,8 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 #: Longest one request may keep the engine: a 1,000-row table took 18 s on a busy machine.
@@ -47,6 +49,8 @@ class StartFailed(Exception):
 
 @dataclass(frozen=True)
 class Settings:
+    """What the engine worker needs to build the app: norm directories, language, table limit."""
+
     norms_dirs: tuple[str, ...]
     lang: str
     max_locations: int | None
@@ -65,8 +69,8 @@ class EngineWorker:
         self.settings = settings
         self.request_seconds = request_seconds
         self._lock = threading.Lock()
-        self._process = None
-        self._conn = None
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
 
     def start(self) -> None:
         """Start the worker and wait until its engine is compiled; StartFailed if it cannot."""
@@ -102,6 +106,7 @@ class EngineWorker:
         self._process, self._conn = process, ours
 
     def stop(self) -> None:
+        """Stop the worker process (it is started again by the next request)."""
         with self._lock:
             self._stop()
 
@@ -110,7 +115,8 @@ class EngineWorker:
         self._process = self._conn = None
         if process is None:
             return "not running"
-        conn.close()  # a live worker reads end-of-file and returns
+        if conn is not None:
+            conn.close()  # a live worker reads end-of-file and returns
         process.join(wait)
         if process.exitcode is None:
             process.kill()
@@ -130,6 +136,7 @@ class EngineWorker:
                     reason = failed.message or "; ".join(p.render() for p in failed.problems)
                     raise WorkerStopped(reason) from None
             conn = self._conn
+            assert conn is not None  # _start() set it or raised
             try:
                 conn.send((environ, body))
                 if not conn.poll(self.request_seconds):
