@@ -1,5 +1,5 @@
 """`python -m checker` runs the `opvangtoets` command."""
 
-from checker.cli import main
+from checker.launch import main
 
-main(prog_name="opvangtoets")
+main()

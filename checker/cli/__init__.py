@@ -28,6 +28,7 @@ from checker.cli.common import (
     norms_dir_option,
     refuse_too_many,
     report_problems,
+    use_colour,
 )
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
@@ -124,7 +125,7 @@ def check(
             payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        colour = sys.stdout.isatty()
+        colour = use_colour()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))
     report_problems(problems, lang)
     if problems:

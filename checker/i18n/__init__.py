@@ -592,6 +592,17 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "alleenstaande minderjarigen (amv)",
     },
     "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
+    # issue 19: installing on any current Python
+    "engine_unavailable": {
+        "en": "the rules engine (durable_rules_engine) cannot be loaded ({reason}); it is "
+        "built for another Python or not at all. Rebuild it with: {command}",
+        "nl": "de regelengine (durable_rules_engine) kan niet worden geladen ({reason}); deze "
+        "is voor een andere Python gebouwd of helemaal niet. Bouw deze opnieuw met: {command}",
+    },
+    "web_no_browser": {
+        "en": "no browser could be opened: open {url} in a browser yourself",
+        "nl": "er kon geen browser worden geopend: open {url} zelf in een browser",
+    },
 }
 
 
