@@ -286,3 +286,15 @@ def test_start_script_in_a_fresh_clone_installs_and_serves_the_page(tmp_path):
         assert url.endswith("/en/") and 'id="location-form"' in _page(url)
     finally:
         _stop(process)
+
+
+def test_shell_completion_completes_options_through_the_entry_point():
+    env = {
+        **os.environ,
+        "_OPVANGTOETS_COMPLETE": "bash_complete",
+        "COMP_WORDS": "opvangtoets serve --o",
+        "COMP_CWORD": "2",
+    }
+    result = subprocess.run([str(OPVANGTOETS)], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.split() == ["plain,--open"]
