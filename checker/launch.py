@@ -2,7 +2,7 @@
 
 It runs before anything else is imported, because what it guards against (an old Python, an
 engine built for another Python or not built) would otherwise end in a traceback. So it is
-written for any Python 3 and imports the command line only once both checks have passed.
+written for any Python from 3.6 on and imports the command line only once both checks have passed.
 """
 
 import json
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 EXIT_INPUT = 2
-OLDEST = (3, 11)
+OLDEST = (3, 11)  # requires-python in pyproject.toml
 
 
 def main():
@@ -30,7 +30,7 @@ def main():
 
 
 def _chosen_language(args):
-    """The --lang the user gave, read by hand: click cannot be trusted to import here yet."""
+    """The --lang the user gave, read by hand: these messages come before click is imported."""
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
             return "en" if args[i + 1] == "en" else "nl"
