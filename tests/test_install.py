@@ -232,19 +232,12 @@ def test_serve_open_opens_the_page_in_the_browser(tmp_path):
 
 
 def _fresh_clone(into: Path) -> Path:
-    """The repository's files as a clone has them (tracked and new, not ignored): no .venv."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (into / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, into / name)
+    """The repository's files as a fresh clone has them: no environment, no build, no engine
+    built in place. Copied rather than cloned, so uncommitted changes are tested too."""
+    left_out = shutil.ignore_patterns(
+        ".git", ".venv*", "build", "*.so", "*.egg-info", "__pycache__", ".*_cache", "test-artifacts"
+    )
+    shutil.copytree(ROOT, into, ignore=left_out)
     return into
 
 
