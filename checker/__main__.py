@@ -1,5 +1,5 @@
-"""`python -m checker` runs the `opvangtoets` command."""
+"""`python -m checker` runs the `opvangtoets` command, with the same first checks."""
 
-from checker.cli import main
+from checker.launch import main
 
-main(prog_name="opvangtoets")
+main()

@@ -27,6 +27,7 @@ from checker.cli.common import (
     max_locations_option,
     norms_dir_option,
     refuse_too_many,
+    use_colour,
 )
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
@@ -118,7 +119,7 @@ def check(
             payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        colour = sys.stdout.isatty()
+        colour = use_colour()
         click.echo("\n\n".join(render_text(r, colour) for r in reports))
     if problems:
         raise Refusal.of(problems, lang)

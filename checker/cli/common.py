@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -62,6 +64,11 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
         else:
             files.append(path)
     return files, problems
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def report_problems(problems: list[Problem], lang: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ from checker.cli.common import (
     lang_option,
     make_checker,
     norms_dir_option,
+    use_colour,
 )
 from checker.errors import InputError, labelled_problem
 from checker.evaluate.engine import EngineError
@@ -70,8 +72,10 @@ def run_what_if(
         click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
     else:
         labels = (t_label("before", lang), t_label("after", lang))
-        head = click.style(f"{t_label('what_if', lang)}: " + ", ".join(sets), bold=True)
-        click.echo(head + "\n" + render_text(comparison, lang, labels, sys.stdout.isatty()))
+        colour = use_colour()
+        head = f"{t_label('what_if', lang)}: " + ", ".join(sets)
+        head = click.style(head, bold=True) if colour else head
+        click.echo(head + "\n" + render_text(comparison, lang, labels, colour))
     return EXIT_OK if comparison.after.verdict.acceptable else EXIT_FINDINGS
 
 
@@ -144,7 +148,7 @@ def improve_command(
     if fmt == "json":
         click.echo(json.dumps(_plan_dict(plan), ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(render_plan(plan, lang, sys.stdout.isatty()))
+        click.echo(render_plan(plan, lang, use_colour()))
     sys.exit(EXIT_OK if plan.reached else EXIT_FINDINGS)
 
 
@@ -212,7 +216,7 @@ def diff_command(
     elif fmt == "html":
         click.echo(render_html(comparison, lang))
     else:
-        click.echo(render_text(comparison, lang, colour=sys.stdout.isatty()))
+        click.echo(render_text(comparison, lang, colour=use_colour()))
     sys.exit(EXIT_OK)
 
 
@@ -255,7 +259,8 @@ def new_command(
     text = (
         csv_header()
         if as_csv
-        else location_template(make_checker(norms_dir, lang).library, location_type)
+        else _schema_line()
+        + location_template(make_checker(norms_dir, lang).library, location_type)
     )
     try:
         file.write_text(text, encoding="utf-8")
@@ -264,3 +269,11 @@ def new_command(
             [labelled_problem(str(file), None, "problem_cannot_write", exc=exc)], lang
         ) from None
     click.echo(str(file))
+
+
+def _schema_line() -> str:
+    """Lets an editor with yaml-language-server (VS Code's YAML extension, among others) check
+    and complete the file as it is filled in. It names the schema file of this installed copy,
+    not a web address: it matches the version that will check the file and works offline."""
+    schema = Path(str(resources.files("checker.schemas") / "location.schema.json"))
+    return f"# yaml-language-server: $schema={schema.resolve().as_uri()}\n"

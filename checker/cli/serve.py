@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+import webbrowser
 
 import click
 
@@ -42,8 +44,20 @@ def _is_loopback(host: str) -> bool:
     type=click.IntRange(min=1),
     help="Locations per uploaded table (default 1,000) / grens aan locaties per tabel.",
 )
+@click.option(
+    "--open/--no-open",
+    "open_browser",
+    default=False,
+    show_default=True,
+    help="Open the page in the default browser / open de pagina in de standaardbrowser.",
+)
 def serve_command(
-    host: str, port: int, lang: str, norms_dir: tuple[str, ...], max_locations: int | None
+    host: str,
+    port: int,
+    lang: str,
+    norms_dir: tuple[str, ...],
+    max_locations: int | None,
+    open_browser: bool = False,
 ) -> None:
     """Open the checker as a web page on this computer: a form, upload, download, what-if."""
     from checker.source.limits import MAX_FILE_BYTES
@@ -80,8 +94,12 @@ def serve_command(
     server = make_server(listening, worker, host, lang, MAX_FILE_BYTES.value())
     shown = f"[{host}]" if ":" in host else host
     bound_port = listening.getsockname()[1]
-    click.echo(t("web_serving", lang, url=f"http://{shown}:{bound_port}/{lang}/"))
+    url = f"http://{shown}:{bound_port}/{lang}/"
+    click.echo(t("web_serving", lang, url=url))
     click.echo(t("web_loopback" if _is_loopback(host) else "web_exposed", lang, host=host))
+    if open_browser:
+        # In a thread: a browser named by $BROWSER may not return until it is closed.
+        threading.Thread(target=_open_page, args=(url, lang), daemon=True).start()
     try:
         server.run()
     except KeyboardInterrupt:
@@ -89,3 +107,9 @@ def serve_command(
     finally:
         server.close()
         worker.stop()
+
+
+def _open_page(url: str, lang: str) -> None:
+    """Open `url` in the default browser, or say where to go when there is none."""
+    if not webbrowser.open(url):
+        click.echo(t("web_no_browser", lang, url=url), err=True)
