@@ -3,7 +3,8 @@
 Generates seeded random valid locations (`checker.testing.synthetic`), checks each as
 of a random day in 2025-2027 (and the days around 12 June 2026, when the
 directives change), a share of them with extreme floats (tiny ones like 2e-05, large
-ones, the bounds: `checker.testing.synthetic.with_extreme_floats`), with both `Engine(library).evaluate` and
+ones, the bounds: `checker.testing.synthetic.with_extreme_floats`), with both
+`Engine(library).evaluate` and
 `checker.evaluate.plain.evaluate`, and prints how many locations and outcomes
 were compared and every disagreement. Exit code 1 if there is any.
 

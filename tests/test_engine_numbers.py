@@ -143,8 +143,12 @@ norms:
     requires: {{field: outdoor_play_area_m2, op: gte, value: {value}}}
     remedy: {{en: "More room.", nl: "Meer ruimte."}}
     examples:
-      - {{name: "enough outdoor room", outcome: pass, location: {{children_count: 1, outdoor_play_area_m2: 1}}}}
-      - {{name: "no outdoor room", outcome: fail, location: {{children_count: 1, outdoor_play_area_m2: 0}}}}
+      - name: "enough outdoor room"
+        outcome: pass
+        location: {{children_count: 1, outdoor_play_area_m2: 1}}
+      - name: "no outdoor room"
+        outcome: fail
+        location: {{children_count: 1, outdoor_play_area_m2: 0}}
 """
 
 

@@ -22,12 +22,13 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checker.audit.waivers import Waivers
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, labelled_problem, problem
 from checker.evaluate import plain as plain_evaluator
 from checker.evaluate.engine import Engine, EngineError, Evaluation
 from checker.evaluate.facts import readable_values
@@ -383,10 +384,10 @@ def run_audit(
             yield from auditor.check(chunk)
         return
     if pool is not None:
-        yield from _in_pool(pool, chunks, workers)
+        yield from _in_pool(pool, chunks, workers, options)
         return
     with worker_pool(options, workers) as own:
-        yield from _in_pool(own, chunks, workers)
+        yield from _in_pool(own, chunks, workers, options)
 
 
 def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
@@ -394,12 +395,61 @@ def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
 
 
 def _in_pool(
-    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int
+    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int, options: AuditOptions
 ) -> Iterator[LocationResult | Failed]:
+    """Chunks through the pool; a chunk whose worker died (a crash in the C engine takes the
+    process with it) is checked again one location at a time, so only the location that
+    crashes is lost, and it is reported."""
+    replacements: list[ProcessPoolExecutor] = []
+
+    def submit(chunk: list) -> Any:
+        nonlocal pool
+        try:
+            return pool.submit(_check_chunk, chunk)
+        except BrokenProcessPool:  # every future of a broken pool fails: start a new one
+            pool = worker_pool(options, workers)
+            replacements.append(pool)
+            return pool.submit(_check_chunk, chunk)
+
+    def results(chunk: list, future: Any) -> Iterator[LocationResult | Failed]:
+        try:
+            yield from future.result()
+        except BrokenProcessPool:
+            yield from _one_by_one(chunk, options)
+
     pending: deque = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(_check_chunk, chunk))
-        if len(pending) >= 2 * workers:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, submit(chunk)))
+            if len(pending) >= 2 * workers:
+                yield from results(*pending.popleft())
+        while pending:
+            yield from results(*pending.popleft())
+    finally:
+        for replacement in replacements:
+            replacement.shutdown(cancel_futures=True)
+
+
+def _one_by_one(chunk: list, options: AuditOptions) -> Iterator[LocationResult | Failed]:
+    """Each input of `chunk` in a worker of its own making; one that kills it is reported."""
+    single: ProcessPoolExecutor | None = None
+    try:
+        for item in chunk:
+            if isinstance(item, Failed):
+                yield item
+                continue
+            if single is None:
+                single = worker_pool(options, 1)
+            try:
+                yield from single.submit(_check_chunk, [item]).result()
+            except BrokenProcessPool:
+                single.shutdown(cancel_futures=True)
+                single = None
+                yield Failed(item.file, item.line, [_crash_problem(item)])
+    finally:
+        if single is not None:
+            single.shutdown(cancel_futures=True)
+
+
+def _crash_problem(item: AuditInput) -> Problem:
+    return labelled_problem(item.file, item.line, "engine_crashed", hint_key="engine_crashed_hint")

@@ -592,6 +592,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "alleenstaande minderjarigen (amv)",
     },
     "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
+    # issue 14: no crash, no silent loss, no forged verdict
+    "engine_crashed": {
+        "en": "the rules engine crashed on this location (the process checking it died)",
+        "nl": "de regelengine liep vast op deze locatie (het proces dat haar toetste stopte)",
+    },
+    "engine_crashed_hint": {
+        "en": "report this location to the maintainers; the other locations were checked",
+        "nl": "meld deze locatie bij de beheerders; de andere locaties zijn wel getoetst",
+    },
 }
 
 
