@@ -136,8 +136,11 @@ def _file_inputs(path: Path) -> list[AuditInput | Failed]:
     items: list[AuditInput | Failed] = []
     try:
         for row in read_table(path):
-            items.append(AuditInput(row.file, row.line, row.data))
-    except InputError as exc:  # the rows before the damage are still checked
+            if isinstance(row, Problem):  # that row is reported, the others are checked
+                items.append(Failed(row.file, row.line, [row]))
+            else:
+                items.append(AuditInput(row.file, row.line, row.data))
+    except InputError as exc:
         items.append(Failed(str(path), exc.problems[0].line, exc.problems))
     return items
 

@@ -601,6 +601,50 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "report this location to the maintainers; the other locations were checked",
         "nl": "meld deze locatie bij de beheerders; de andere locaties zijn wel getoetst",
     },
+    "table_unclosed_quote": {
+        "en": "a quote opened in this row is never closed: lines {first} to {last} could not"
+        " be read",
+        "nl": "een aanhalingsteken in deze rij wordt nooit gesloten: de regels {first} tot en"
+        " met {last} konden niet gelezen worden",
+    },
+    "table_unclosed_quote_hint": {
+        "en": "close the quote, or remove it",
+        "nl": "sluit het aanhalingsteken, of haal het weg",
+    },
+    "table_cell_too_long": {
+        "en": "a cell of this row has more than {limit} characters",
+        "nl": "een cel in deze rij heeft meer dan {limit} tekens",
+    },
+    "table_line_too_long": {
+        "en": "this line has more than {limit} characters",
+        "nl": "deze regel heeft meer dan {limit} tekens",
+    },
+    "table_too_many_rows": {
+        "en": "the table has more than {limit} rows; the rest is not read",
+        "nl": "de tabel heeft meer dan {limit} rijen; de rest wordt niet gelezen",
+    },
+    "table_limit_hint": {
+        "en": "shorten it, or set {env} to raise the limit",
+        "nl": "maak het korter, of zet {env} hoger om de grens te verruimen",
+    },
+    "table_bad_row": {
+        "en": "not a CSV row: {error}",
+        "nl": "geen geldige CSV-rij: {error}",
+    },
+    "table_bad_row_hint": {
+        "en": "put a cell that holds a quote or a comma between double quotes, and write a"
+        " quote inside it twice",
+        "nl": "zet een cel met een aanhalingsteken of een komma tussen dubbele"
+        " aanhalingstekens, en schrijf een aanhalingsteken daarin twee keer",
+    },
+    "table_not_utf8": {
+        "en": "this line is not UTF-8 text ({error})",
+        "nl": "deze regel is geen UTF-8-tekst ({error})",
+    },
+    "table_not_utf8_hint": {
+        "en": "save the table as UTF-8 CSV",
+        "nl": "sla de tabel op als UTF-8-CSV",
+    },
 }
 
 

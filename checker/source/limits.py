@@ -14,7 +14,10 @@ limit names the variable.
 | nesting depth | 50 | `yaml_source`, while the YAML is parsed |
 | aliases (`*name`) per file | 100 | `yaml_source`, while the YAML is parsed |
 | values per file, aliases expanded | 20,000 | `yaml_source`, while the YAML is parsed |
-| locations per run | 100,000 | `cli.check`, before any file is read |
+| locations per run | 100,000 | `cli.check`, before any file is read; `location.table` |
+| table (CSV) size | 128 MiB | `location.table.open_table`, before the file is read |
+| characters in one line of a table | 1 MiB | `location.table.bounded_rows`, while read |
+| characters in one cell of a table | 128 KiB | `location.table.bounded_rows`, while read |
 
 Numbers in a location must be finite and at most `NUMBER_BOUND` in size (not
 configurable: far beyond any real count or area, and within what the rules
@@ -94,6 +97,37 @@ MAX_LOCATIONS = Limit(
     "locatiebestanden in één run",
 )
 
+MAX_TABLE_BYTES = Limit(
+    "table size",
+    "OPVANGTOETS_MAX_TABLE_BYTES",
+    128 * 1024 * 1024,
+    "table size in bytes",
+    "tabelgrootte in bytes",
+)
+MAX_LINE_CHARS = Limit(
+    "line length",
+    "OPVANGTOETS_MAX_LINE_CHARS",
+    1024 * 1024,
+    "characters in one line",
+    "tekens in één regel",
+)
+MAX_CELL_CHARS = Limit(
+    "cell size",
+    "OPVANGTOETS_MAX_CELL_CHARS",
+    128 * 1024,
+    "characters in one cell",
+    "tekens in één cel",
+)
+
 NUMBER_BOUND = 1_000_000_000
 
-ALL = (MAX_FILE_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_VALUES, MAX_LOCATIONS)
+ALL = (
+    MAX_FILE_BYTES,
+    MAX_DEPTH,
+    MAX_ALIASES,
+    MAX_VALUES,
+    MAX_LOCATIONS,
+    MAX_TABLE_BYTES,
+    MAX_LINE_CHARS,
+    MAX_CELL_CHARS,
+)
