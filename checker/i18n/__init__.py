@@ -645,6 +645,30 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "save the table as UTF-8 CSV",
         "nl": "sla de tabel op als UTF-8-CSV",
     },
+    "norm_too_many_rules": {
+        "en": "{where}: its conditions expand to {rules} rules for the engine, more than the"
+        " limit of {limit}",
+        "nl": "{where}: de voorwaarden worden {rules} regels voor de regelengine, meer dan de"
+        " grens van {limit}",
+    },
+    "norm_too_many_rules_hint": {
+        "en": "'in' lists and 'any' groups combined by 'all' (or negated) multiply into rules:"
+        " split the norm, or test a derived fact instead",
+        "nl": "'in'-lijsten en 'any'-groepen die met 'all' (of ontkend) gecombineerd worden,"
+        " vermenigvuldigen zich tot regels: splits de norm, of toets een afgeleid feit",
+    },
+    "norm_too_wide": {
+        "en": "{where}: one branch of its conditions has {tests} tests, more than the engine's"
+        " limit of {limit}",
+        "nl": "{where}: één tak van de voorwaarden heeft {tests} toetsen, meer dan de grens van"
+        " {limit} van de regelengine",
+    },
+    "norm_too_wide_hint": {
+        "en": "a long 'in' or 'not_in' list or a long 'all' is one branch: shorten it, or"
+        " split the norm",
+        "nl": "een lange 'in'- of 'not_in'-lijst of een lange 'all' is één tak: maak die korter,"
+        " of splits de norm",
+    },
 }
 
 
