@@ -16,9 +16,13 @@ needs it (`detail=True`).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import math
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -337,8 +341,10 @@ def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
 _auditor: Auditor | None = None  # one per worker process
 
 
-def _init_worker(options: AuditOptions) -> None:
+def _init_worker(options: AuditOptions, parent: int | None = None) -> None:
     global _auditor
+    if parent is not None:
+        _die_with_parent(parent)
     _auditor = Auditor(options)
 
 
@@ -389,12 +395,38 @@ def run_audit(
     if pool is not None:
         yield from _in_pool(pool, chunks, workers, options)
         return
-    with worker_pool(options, workers) as own:
+    own = worker_pool(options, workers)
+    try:
         yield from _in_pool(own, chunks, workers, options)
+    except BaseException:  # Ctrl+C, SIGTERM, a failed output: the workers stop now
+        stop_workers(own)
+        raise
+    own.shutdown()
 
 
 def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's worker processes without waiting for their chunks."""
+    # the executor has no public way to end busy workers; its process table is the only handle
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker never outlives the audit that started it (SIGKILL, the OOM killer): Linux
+    ends it when its parent dies; Ctrl+C is the parent's to handle, not the worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _in_pool(

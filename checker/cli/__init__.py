@@ -29,6 +29,7 @@ from checker.cli.common import (
     refuse_too_many,
     report_problems,
 )
+from checker.cli.guard import GuardedGroup
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli.report_schema import report_schema
@@ -43,7 +44,7 @@ from checker.render.text import render_text
 from checker.report.build import Report
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="opvangtoets")
 def main() -> None:
     """Check reception locations for children against the law and policy, with citations.

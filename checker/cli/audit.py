@@ -21,8 +21,8 @@ from checker.cli.common import (
     refuse_too_many,
     report_problems,
 )
-from checker.errors import Problem, problem
 from checker.i18n import t
+from checker.render.files import Outputs, cannot_write
 
 
 @click.command()
@@ -78,7 +78,7 @@ def audit(
 
     from checker.audit.outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
     from checker.audit.render import render_summary
-    from checker.audit.run import AuditOptions, collect_inputs, default_workers, run_audit
+    from checker.audit.run import AuditOptions, collect_inputs, run_audit
     from checker.audit.waivers import Waivers, load_waivers
     from checker.errors import InputError
     from checker.evaluate.engine import EngineError
@@ -97,43 +97,52 @@ def audit(
         sys.exit(EXIT_INPUT)
     items = collect_inputs(paths)
     refuse_too_many("audit", len(items), max_locations, lang)
+    _refuse_clashing_outputs(paths, {"--csv": csv_out, "--json": json_out, "--html": html_out})
     options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
     summary = AuditSummary()
     outputs: list = [summary]
-    handles = []
+    files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything
         if csv_out:
-            handles.append(_open_output(csv_out, newline=""))
-            outputs.append(CsvOutput(handles[-1], lang))
+            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang))
         json_output = None
         if json_out:
-            handles.append(_open_output(json_out))
-            json_output = JsonOutput(handles[-1], as_of, library, lang)
+            json_output = JsonOutput(files.open(json_out), as_of, library, lang)
             outputs.append(json_output)
-        if html_out:
-            _open_output(html_out).close()
-    except OSError as exc:
-        report_problems([_unwritable(exc)], lang)
+        html_handle = files.open(html_out) if html_out else None
+    except InputError as exc:
+        files.discard()
+        report_problems(exc.problems, lang)
         sys.exit(EXIT_INPUT)
     html_output = HtmlOutput(as_of, library, lang) if html_out else None
     if html_output:
         outputs.append(html_output)
     err = Console(stderr=True)
     try:
-        results = run_audit(items, options, workers or default_workers())
+        results = run_audit(items, options, capped_workers(workers, lang))
         for result in _with_progress(results, len(items), err, lang):
             for out in outputs:
                 out.add(result)
-    except EngineError as exc:
-        click.echo(f"opvangtoets: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
-    finally:
         if json_output:
             json_output.close(summary)
-        for handle in handles:
-            handle.close()
-    if html_output:
-        html_output.write(Path(html_out), summary)
+        if html_output:
+            html_handle.write(html_output.render(summary))
+        files.commit()
+    except EngineError as exc:
+        files.discard()
+        click.echo(f"opvangtoets: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except InputError as exc:  # an output could not be completed: none is written
+        report_problems(exc.problems, lang)
+        sys.exit(EXIT_INPUT)
+    except OSError as exc:
+        failed = files.failing_path() or Path(csv_out or json_out or html_out or "")
+        files.discard()
+        report_problems([cannot_write(failed, exc)], lang)
+        sys.exit(EXIT_INPUT)
+    except BaseException:  # Ctrl+C, SIGTERM: no partial output, the earlier ones stay
+        files.discard()
+        raise
     render_summary(Console(), summary, lang, as_of.isoformat())
     report_problems([p for failed in summary.errors for p in failed.problems], lang)
     if summary.errors:
@@ -141,19 +150,35 @@ def audit(
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
 
 
-def _open_output(path: str, newline: str | None = None):
-    return open(path, "w", newline=newline, encoding="utf-8")
+def _refuse_clashing_outputs(inputs: tuple[str, ...], outputs: dict[str, str | None]) -> None:
+    """Two outputs into one file would mix, and an output onto an input would destroy it."""
+    seen: dict[Path, str] = {}
+    sources = {Path(p).resolve() for p in inputs}
+    for option, path in outputs.items():
+        if not path:
+            continue
+        where = Path(path).resolve()
+        if where in seen:
+            raise click.UsageError(
+                f"{seen[where]} and {option} name the same file: {path} / "
+                f"{seen[where]} en {option} noemen hetzelfde bestand: {path}"
+            )
+        if where in sources:
+            raise click.UsageError(
+                f"{option} {path} would overwrite an input / zou een invoerbestand overschrijven"
+            )
+        seen[where] = option
 
 
-def _unwritable(exc: OSError) -> Problem:
-    return problem(
-        str(exc.filename),
-        None,
-        f"cannot write the output: {exc.strerror}",
-        f"kan de uitvoer niet schrijven: {exc.strerror}",
-        hint_en="choose another path",
-        hint_nl="kies een ander pad",
-    )
+def capped_workers(asked: int | None, lang: str) -> int:
+    """The worker processes to start: at most one per core (each compiles the whole library,
+    about 50 MB; more than the cores only costs memory). Asking for more says so."""
+    from checker.audit.run import default_workers
+
+    cores = default_workers()
+    if asked is not None and asked > cores:
+        click.echo(t("workers_capped", lang, asked=asked, cores=cores), err=True)
+    return min(asked or cores, cores)
 
 
 def _with_progress(results, total: int, console, lang: str):

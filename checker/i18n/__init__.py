@@ -669,6 +669,32 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "een lange 'in'- of 'not_in'-lijst of een lange 'all' is één tak: maak die korter,"
         " of splits de norm",
     },
+    "interrupted": {
+        "en": "opvangtoets: interrupted: the work was stopped and no output was written"
+        " (earlier outputs are kept as they were)",
+        "nl": "opvangtoets: onderbroken: het werk is gestopt en er is geen uitvoer geschreven"
+        " (eerdere uitvoer is ongewijzigd bewaard)",
+    },
+    "standard_output": {"en": "standard output", "nl": "standaarduitvoer"},
+    "cannot_write_stdout": {
+        "en": "{where}: cannot write the output: {reason} — free space, or write elsewhere",
+        "nl": "{where}: kan de uitvoer niet schrijven: {reason} — maak ruimte vrij, of schrijf"
+        " naar een andere plek",
+    },
+    "cannot_write_output": {
+        "en": "cannot write the output: {reason}",
+        "nl": "kan de uitvoer niet schrijven: {reason}",
+    },
+    "cannot_write_output_hint": {
+        "en": "choose another path",
+        "nl": "kies een ander pad",
+    },
+    "workers_capped": {
+        "en": "--workers {asked} is more than the {cores} cores of this computer: {cores}"
+        " workers are used",
+        "nl": "--workers {asked} is meer dan de {cores} kernen van deze computer: er worden"
+        " {cores} werkprocessen gebruikt",
+    },
 }
 
 
