@@ -45,6 +45,7 @@ from checker.report.build import make_report
 from checker.report.coming_changes import transition_dates
 from checker.report.findings import build_findings
 from checker.report.verdict import BINDING, SEVERITY_WEIGHT, band, decide, dimension_range, overall
+from checker.source.walk import find_inputs
 
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
@@ -107,12 +108,9 @@ def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix in (*LOCATION_SUFFIXES, TABLE_SUFFIX)
-            )
-            if not found:
+            found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, TABLE_SUFFIX))
+            items += [Failed(p.file, None, [p]) for p in unreadable]
+            if not found and not unreadable:
                 items.append(
                     Failed(
                         raw,
@@ -421,6 +419,7 @@ def _die_with_parent(parent: int) -> None:
     """A worker never outlives the audit that started it (SIGKILL, the OOM killer): Linux
     ends it when its parent dies; Ctrl+C is the parent's to handle, not the worker's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (a forked worker inherits the parent's)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             libc = ctypes.CDLL(None, use_errno=True)

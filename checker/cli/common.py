@@ -13,6 +13,7 @@ from checker.errors import InputError, Problem, problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES
 from checker.source.limits import MAX_LOCATIONS
+from checker.source.walk import find_inputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -34,8 +35,9 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-            if not found:
+            found, unreadable = find_inputs(path, (".yaml", ".yml"))
+            problems += unreadable
+            if not found and not unreadable:
                 problems.append(
                     problem(
                         raw,

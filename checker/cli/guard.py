@@ -70,8 +70,8 @@ class GuardedGroup(click.Group):
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # the reader stopped (`| head`): click stays quiet
                 raise
-            _discard_stdout()
             where = exc.filename or stdout_name()
+            _discard_stdout()
             reason = exc.strerror or str(exc)
             click.echo(t("cannot_write_stdout", lang, where=where, reason=reason), err=True)
             raise click.exceptions.Exit(2) from None

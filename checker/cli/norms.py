@@ -313,7 +313,12 @@ def norms_test(
 def norms_docs(output_dir: str, lang: str, norms_dir: tuple[str, ...]) -> None:
     """Write the reference documentation (English norms.md, Dutch normen.md)."""
     library = _load(_dirs((), norms_dir), lang)
-    for path in write_docs(library, Path(output_dir)):
+    try:
+        written = write_docs(library, Path(output_dir))
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        sys.exit(EXIT_INPUT)
+    for path in written:
         click.echo(t("written", lang, file=str(path)))
 
 

@@ -27,6 +27,7 @@ from checker.plan.compare import Comparison, compare
 from checker.plan.improve import TARGETS, improve
 from checker.plan.what_if import parse_sets, what_if
 from checker.render.diff import render_html, render_markdown, render_text
+from checker.render.files import write_output
 from checker.render.plan import improved_yaml, render_plan
 
 
@@ -146,12 +147,9 @@ def improve_command(
         _fail([_engine_problem(file, exc)], lang)
     if output is not None:
         try:
-            output.write_text(improved_yaml(plan, str(file)), encoding="utf-8")
-        except OSError as exc:
-            _fail(
-                [problem(str(output), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")],
-                lang,
-            )
+            write_output(output, improved_yaml(plan, str(file)))
+        except InputError as exc:
+            _fail(exc.problems, lang)
     if fmt == "json":
         click.echo(json.dumps(_plan_dict(plan), ensure_ascii=False, indent=2, default=str))
     else:
@@ -271,9 +269,7 @@ def new_command(
         else location_template(make_checker(norms_dir, lang).library, location_type)
     )
     try:
-        file.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(
-            [problem(str(file), None, f"cannot write: {exc}", f"kan niet schrijven: {exc}")], lang
-        )
+        write_output(file, text)
+    except InputError as exc:
+        _fail(exc.problems, lang)
     click.echo(str(file))

@@ -695,6 +695,20 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "--workers {asked} is meer dan de {cores} kernen van deze computer: er worden"
         " {cores} werkprocessen gebruikt",
     },
+    "output_is_input": {
+        "en": "--output {output} is one of the location files: it would be overwritten; choose"
+        " another path",
+        "nl": "--output {output} is een van de locatiebestanden: dat zou overschreven worden;"
+        " kies een ander pad",
+    },
+    "directory_unreadable": {
+        "en": "this directory cannot be read ({reason}): its files are not checked",
+        "nl": "deze map kan niet gelezen worden ({reason}): de bestanden erin zijn niet getoetst",
+    },
+    "directory_unreadable_hint": {
+        "en": "give read access to it, or leave it out",
+        "nl": "geef leesrechten op de map, of laat haar weg",
+    },
 }
 
 
