@@ -12,7 +12,7 @@ from checker.api import Checker
 from checker.errors import InputError, Problem, problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES
-from checker.source.limits import MAX_LOCATIONS
+from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_LOCATIONS, in_date_range
 from checker.source.walk import find_inputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -22,11 +22,17 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             f"'{value}' is not a date: use YYYY-MM-DD / geen datum: gebruik JJJJ-MM-DD"
         ) from None
+    if not in_date_range(day):
+        raise click.BadParameter(
+            f"{value} is outside the dates the checker handles ({FIRST_DAY} to {LAST_DAY}) /"
+            f" valt buiten de data die de toets aankan ({FIRST_DAY} tot en met {LAST_DAY})"
+        )
+    return day
 
 
 def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:

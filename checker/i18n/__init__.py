@@ -709,6 +709,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "give read access to it, or leave it out",
         "nl": "geef leesrechten op de map, of laat haar weg",
     },
+    "date_out_of_range": {
+        "en": "{value} is outside the dates the checker handles ({first} to {last})",
+        "nl": "{value} valt buiten de data die de toets aankan ({first} tot en met {last})",
+    },
 }
 
 

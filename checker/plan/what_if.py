@@ -13,13 +13,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.api import Checker
 from checker.errors import InputError, Problem, problem
 from checker.location.loader import load_location, location_from_mapping
 from checker.location.model import Location
 from checker.plan.compare import Comparison, compare
+from checker.source.reader import load_yaml_text
 
 
 def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:
@@ -42,19 +41,10 @@ def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:
             )
             continue
         try:
-            value = yaml.safe_load(text) if text.strip() else None
-        except yaml.YAMLError:
-            problems.append(
-                problem(
-                    f"--set {raw}",
-                    None,
-                    f"'{text}' is not a valid YAML value",
-                    f"'{text}' is geen geldige YAML-waarde",
-                    field=name,
-                    hint_en="quote text, write lists as [a, b]",
-                    hint_nl="zet tekst tussen aanhalingstekens, schrijf lijsten als [a, b]",
-                )
-            )
+            # the loader of location files: no tags, no aliases, bounded in size
+            value = load_yaml_text(text, f"--set {raw}").data if text.strip() else None
+        except InputError as exc:
+            problems += [dataclasses.replace(p, field=name) for p in exc.problems]
             continue
         parsed[name] = (raw, value)
     if problems:

@@ -19,13 +19,15 @@ limit names the variable.
 | characters in one line of a table | 1 MiB | `location.table.bounded_rows`, while read |
 | characters in one cell of a table | 128 KiB | `location.table.bounded_rows`, while read |
 
-Numbers in a location must be finite and at most `NUMBER_BOUND` in size (not
-configurable: far beyond any real count or area, and within what the rules
-engine can hold); `location_loader` checks that.
+Dates (`--as-of` and every date in a location) lie in the years 1900 to 2200 (`FIRST_DAY`,
+`LAST_DAY`; not configurable). Numbers in a location must be finite and at most
+`NUMBER_BOUND` in size (not configurable: far beyond any real count or area, and within
+what the rules engine can hold); `location_loader` checks that.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 
@@ -120,6 +122,17 @@ MAX_CELL_CHARS = Limit(
 )
 
 NUMBER_BOUND = 1_000_000_000
+
+# Dates the checker handles: as-of dates and every date in a location. Far beyond any real
+# reception location, and far enough inside what Python's dates hold that a year of look-ahead
+# or a plan of months never runs out of the calendar (year 9999 did).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2200, 12, 31)
+
+
+def in_date_range(day: dt.date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
 
 ALL = (
     MAX_FILE_BYTES,
