@@ -89,7 +89,7 @@ def _start_audit(tmp_path: Path, lang: str = "en") -> tuple[subprocess.Popen, di
         start_new_session=True,
     )
     line = proc.stderr.readline()
-    if not re.match(r"\d+ (of|van) 3000 ", line):
+    if not re.search(r"\d+ (of|van) 3000", line):
         proc.kill()
         raise AssertionError(line + proc.stderr.read())
     return proc, outs
