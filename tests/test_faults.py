@@ -253,3 +253,29 @@ def test_special_and_unreadable_entries_in_an_audited_directory_are_reported(tmp
     assert f"{folder}/open/pipe.yaml: is not a regular file" in lines
     assert f"{folder}/open/zero.csv: is not a regular file" in lines
     assert "1 locations checked, 3 could not be checked" in done.stdout
+
+
+def test_a_refusal_by_the_rules_engine_names_the_file_line_and_norm(monkeypatch):
+    import durable_rules_engine
+
+    from checker.evaluate.engine import Engine, EngineError
+    from checker.library.loader import load_library
+
+    library = load_library()
+    real = durable_rules_engine.create_ruleset
+
+    def refuse_norms(name, rules):
+        if "_norms_0" in name:
+            raise RuntimeError("Could not create ruleset, error code: 106")
+        return real(name, rules)
+
+    monkeypatch.setattr(durable_rules_engine, "create_ruleset", refuse_norms)
+    with pytest.raises(EngineError) as info:
+        Engine(library)
+    message = str(info.value)
+    first, outside = library.norms[0], library.norms[-1]
+    assert message.startswith(
+        f"durable_rules refused the rules of {first.path}:{first.line} ({first.id}), "
+    )
+    assert message.endswith(": Could not create ruleset, error code: 106")
+    assert f"({outside.id})" not in message  # only the norms of the refused ruleset

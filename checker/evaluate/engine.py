@@ -293,8 +293,23 @@ class Engine:
             ruleset = _Ruleset(name, handle)
             self._drain(ruleset, engine_json([{"kind": "warmup", "sid": SESSION}]))
         except Exception as exc:  # the C engine reports rule errors as bare exceptions
-            raise EngineError(f"durable_rules refused ruleset {name}: {exc}") from exc
+            raise EngineError(
+                f"durable_rules refused the rules of {self._sources(rules)}: {exc}"
+            ) from exc
         return ruleset
+
+    def _sources(self, rules: dict[str, dict]) -> str:
+        """Where the rules of a ruleset come from: `file:line (norm id)` or derived fact names,
+        so a refusal can be traced to what the norm author wrote."""
+        found: dict[str, None] = {}
+        for rule in rules:
+            kind, _, rest = rule.partition("|")
+            if kind.startswith("n") and kind[1:].isdigit():
+                n = self.library.norms[int(kind[1:])]
+                found.setdefault(f"{n.path}:{n.line} ({n.id})" if n.line else f"{n.path} ({n.id})")
+            elif kind == "d":
+                found.setdefault(f"derived fact {rest.partition('|')[0]}")
+        return ", ".join(found) or "the warm-up rule"
 
     def _fact_plan(self, used_keys: set[str]) -> list[tuple[str, str, Any]]:
         """The location fields to put into a fact: (field, how, alias(es)), only those read."""
