@@ -2,7 +2,9 @@
 
 Generates seeded random valid locations (`checker.testing.synthetic`), checks each as
 of a random day in 2025-2027 (and the days around 12 June 2026, when the
-directives change) with both `Engine(library).evaluate` and
+directives change), a share of them with extreme floats (tiny ones like 2e-05, large
+ones, the bounds: `checker.testing.synthetic.with_extreme_floats`), with both
+`Engine(library).evaluate` and
 `checker.evaluate.plain.evaluate`, and prints how many locations and outcomes
 were compared and every disagreement. Exit code 1 if there is any.
 
@@ -21,21 +23,26 @@ from checker.evaluate import plain as plain_evaluator
 from checker.evaluate.engine import Engine
 from checker.library.loader import load_library
 from checker.location.loader import location_from_mapping
-from checker.testing.synthetic import random_location
+from checker.testing.synthetic import random_location, with_extreme_floats
 
 FIRST, LAST = dt.date(2025, 1, 1), dt.date(2027, 12, 31)
 EDGES = [dt.date(2026, 6, 11), dt.date(2026, 6, 12)]
 UNKNOWN_SHARES = [0.0, 0.1, 0.3, 0.7]
+EXTREME_SHARE = 0.3  # locations whose float fields get extreme values
 
 
 def compare(count: int, seed: int, engine: Engine | None = None, library=None):
-    """(locations, outcomes compared, disagreements as (id, day, norm, engine, plain))."""
+    """(locations, outcomes compared, disagreements as (id, day, norm, engine, plain),
+    locations with extreme floats)."""
     library = library or load_library()
     engine = engine or Engine(library)
     rng = random.Random(seed)
-    outcomes, disagreements = 0, []
+    outcomes, disagreements, extreme = 0, [], 0
     for index in range(count):
         data = random_location(rng, index, rng.choice(UNKNOWN_SHARES))
+        if rng.random() < EXTREME_SHARE:
+            with_extreme_floats(rng, data)
+            extreme += 1
         location = location_from_mapping(data, f"synthetic-{index}")
         day = (
             rng.choice(EDGES)
@@ -49,7 +56,7 @@ def compare(count: int, seed: int, engine: Engine | None = None, library=None):
             got, want = by_engine.get(norm_id), by_plain.get(norm_id)
             if got != want:
                 disagreements.append((data["id"], day, norm_id, got, want))
-    return count, outcomes, disagreements
+    return count, outcomes, disagreements, extreme
 
 
 def main() -> None:
@@ -58,9 +65,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     start = time.perf_counter()
-    locations, outcomes, disagreements = compare(args.count, args.seed)
+    locations, outcomes, disagreements, extreme = compare(args.count, args.seed)
     seconds = time.perf_counter() - start
     print(f"locations: {locations}  (seed {args.seed}, as-of days {FIRST} to {LAST})")
+    print(f"of which with extreme floats: {extreme}")
     print(f"outcomes compared: {outcomes}")
     print(f"disagreements: {len(disagreements)}")
     for location_id, day, norm_id, got, want in disagreements[:50]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from dataclasses import dataclass
 
 
@@ -31,7 +32,7 @@ class Problem:
 
             text = f"{t('field_label', lang)} '{self.field}': {text}"
         hint = self.hint.get(lang) or self.hint.get("en")
-        return f"{where}: {text}" + (f" — {hint}" if hint else "")
+        return printable(f"{where}: {text}" + (f" — {hint}" if hint else ""))
 
 
 class InputError(Exception):
@@ -50,6 +51,22 @@ class LabelledError(ValueError):
 
         super().__init__(t(key, "en", **values))
         self.key, self.values = key, values
+
+
+# Control characters (C0 with line breaks and tabs, DEL, C1) and the bidirectional overrides
+# that reorder what a reader sees: none of them may reach a terminal from an input.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (`\\x1b`), so a value
+    from a file can neither steer a terminal nor start a line of its own."""
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def problem(

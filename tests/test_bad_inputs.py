@@ -81,6 +81,10 @@ def test_a_bad_norm_directory_is_refused_with_file_and_line(name):
     assert result.exit_code == 2
     assert result.stdout == ""  # nothing is checked against a broken library
     _message_line(result.stderr, f"{directory / want['file']}:{want['line']}: ", want["message"])
+    if "nl" in want:
+        dutch = _run(str(CASES / "small-unit-amv-13-14.yaml"), "--norms-dir", str(directory))
+        assert dutch.exit_code == 2
+        _message_line(dutch.stderr, f"{directory / want['file']}:{want['line']}: ", want["nl"])
 
 
 def _subprocess_check(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -166,3 +170,14 @@ def test_in_a_batch_every_good_file_is_reported_and_every_bad_one_listed(tmp_pat
         line = EXPECTED[name]["line"]
         where = f"{batch / ('zz-' + name)}:{line}: " if line else f"{batch / ('zz-' + name)}: "
         _message_line(proc.stderr, where, EXPECTED[name]["message"])
+
+
+@pytest.mark.parametrize("name", ["dnf-explosion", "in-list-too-long"])
+def test_norms_lint_finds_a_norm_too_large_for_the_engine_without_expanding_it(name):
+    want = EXPECTED_NORMS[name]
+    directory = BAD_NORMS / name
+    args = ["norms", "lint", "--norms-dir", str(directory), "--lang", "en"]
+    result = CliRunner().invoke(main, args)
+    assert "Traceback" not in result.output
+    assert result.exit_code == 2
+    _message_line(result.output, f"{directory / want['file']}:{want['line']}: ", want["message"])

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from checker.audit.run import Failed, LocationResult
 from checker.library.loader import Library
+from checker.location.table import neutral_row
 from checker.render.templating import render_template
 from checker.report.verdict import Verdict
 
@@ -131,22 +132,24 @@ class CsvOutput:
         """Write one CSV row for a result (or a failure)."""
         if isinstance(result, Failed):
             blank = [""] * (len(CSV_COLUMNS) - 2)
-            self.writer.writerow([result.source, *blank, result.message(self.lang)])
+            self.writer.writerow(neutral_row([result.source, *blank, result.message(self.lang)]))
             return
         self.writer.writerow(
-            [
-                result.source,
-                result.location_id,
-                result.name,
-                result.verdict,
-                "" if result.score_low is None else result.score_low,
-                "" if result.score_high is None else result.score_high,
-                *(result.failures_by_weight.get(w, 0) for w in WEIGHTS),
-                ";".join(result.failing),
-                ";".join(result.waived),
-                ";".join(result.expired),
-                "",
-            ]
+            neutral_row(
+                [
+                    result.source,
+                    result.location_id,
+                    result.name,
+                    result.verdict,
+                    "" if result.score_low is None else result.score_low,
+                    "" if result.score_high is None else result.score_high,
+                    *(result.failures_by_weight.get(w, 0) for w in WEIGHTS),
+                    ";".join(result.failing),
+                    ";".join(result.waived),
+                    ";".join(result.expired),
+                    "",
+                ]
+            )
         )
 
 

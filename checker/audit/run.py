@@ -16,12 +16,17 @@ needs it (`detail=True`).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import math
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +45,7 @@ from checker.report.build import make_report
 from checker.report.coming_changes import transition_dates
 from checker.report.findings import build_findings
 from checker.report.verdict import BINDING, SEVERITY_WEIGHT, band, decide, dimension_range, overall
+from checker.source.walk import find_inputs
 
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
@@ -107,12 +113,9 @@ def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix in (*LOCATION_SUFFIXES, TABLE_SUFFIX)
-            )
-            if not found:
+            found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, TABLE_SUFFIX))
+            items += [Failed(p.file, None, [p]) for p in unreadable]
+            if not found and not unreadable:
                 items.append(
                     Failed(
                         raw,
@@ -133,8 +136,11 @@ def _file_inputs(path: Path) -> list[AuditInput | Failed]:
     items: list[AuditInput | Failed] = []
     try:
         for row in read_table(path):
-            items.append(AuditInput(row.file, row.line, row.data))
-    except InputError as exc:  # the rows before the damage are still checked
+            if isinstance(row, Problem):  # that row is reported, the others are checked
+                items.append(Failed(row.file, row.line, [row]))
+            else:
+                items.append(AuditInput(row.file, row.line, row.data))
+    except InputError as exc:
         items.append(Failed(str(path), exc.problems[0].line, exc.problems))
     return items
 
@@ -334,8 +340,10 @@ def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
 _auditor: Auditor | None = None  # one per worker process
 
 
-def _init_worker(options: AuditOptions) -> None:
+def _init_worker(options: AuditOptions, parent: int | None = None) -> None:
     global _auditor
+    if parent is not None:
+        _die_with_parent(parent)
     _auditor = Auditor(options)
 
 
@@ -385,24 +393,100 @@ def run_audit(
             yield from auditor.check(chunk)
         return
     if pool is not None:
-        yield from _in_pool(pool, chunks, workers)
+        yield from _in_pool(pool, chunks, workers, options)
         return
-    with worker_pool(options, workers) as own:
-        yield from _in_pool(own, chunks, workers)
+    own = worker_pool(options, workers)
+    try:
+        yield from _in_pool(own, chunks, workers, options)
+    except BaseException:  # Ctrl+C, SIGTERM, a failed output: the workers stop now
+        stop_workers(own)
+        raise
+    own.shutdown()
 
 
 def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
     """A pool of `workers` processes, each with its own engine."""
-    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's worker processes without waiting for their chunks."""
+    # the executor has no public way to end busy workers; its process table is the only handle
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker never outlives the audit that started it (SIGKILL, the OOM killer): Linux
+    ends it when its parent dies; Ctrl+C is the parent's to handle, not the worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (a forked worker inherits the parent's)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _in_pool(
-    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int
+    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int, options: AuditOptions
 ) -> Iterator[LocationResult | Failed]:
+    """Chunks through the pool; a chunk whose worker died (a crash in the C engine takes the
+    process with it) is checked again one location at a time, so only the location that
+    crashes is lost, and it is reported."""
+    replacements: list[ProcessPoolExecutor] = []
+
+    def submit(chunk: list) -> Any:
+        nonlocal pool
+        try:
+            return pool.submit(_check_chunk, chunk)
+        except BrokenProcessPool:  # every future of a broken pool fails: start a new one
+            pool = worker_pool(options, workers)
+            replacements.append(pool)
+            return pool.submit(_check_chunk, chunk)
+
+    def results(chunk: list, future: Any) -> Iterator[LocationResult | Failed]:
+        try:
+            yield from future.result()
+        except BrokenProcessPool:
+            yield from _one_by_one(chunk, options)
+
     pending: deque = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(_check_chunk, chunk))
-        if len(pending) >= 2 * workers:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, submit(chunk)))
+            if len(pending) >= 2 * workers:
+                yield from results(*pending.popleft())
+        while pending:
+            yield from results(*pending.popleft())
+    finally:
+        for replacement in replacements:
+            replacement.shutdown(cancel_futures=True)
+
+
+def _one_by_one(chunk: list, options: AuditOptions) -> Iterator[LocationResult | Failed]:
+    """Each input of `chunk` in a worker of its own making; one that kills it is reported."""
+    single: ProcessPoolExecutor | None = None
+    try:
+        for item in chunk:
+            if isinstance(item, Failed):
+                yield item
+                continue
+            if single is None:
+                single = worker_pool(options, 1)
+            try:
+                yield from single.submit(_check_chunk, [item]).result()
+            except BrokenProcessPool:
+                single.shutdown(cancel_futures=True)
+                single = None
+                yield Failed(item.file, item.line, [_crash_problem(item)])
+    finally:
+        if single is not None:
+            single.shutdown(cancel_futures=True)
+
+
+def _crash_problem(item: AuditInput) -> Problem:
+    return labelled_problem(item.file, item.line, "engine_crashed", hint_key="engine_crashed_hint")

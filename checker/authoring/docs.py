@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from checker.errors import InputError
 from checker.i18n import LANGUAGES, t
 from checker.library.citation import citation
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Dimension, Weight
+from checker.render.files import Outputs, cannot_write
 from checker.render.templating import render_template
 
 DOC_FILES = {"en": "norms.md", "nl": "normen.md"}
@@ -82,14 +84,16 @@ def render_docs(library: Library, lang: str) -> str:
 
 
 def write_docs(library: Library, output_dir: Path) -> list[Path]:
-    """Write norms.md and normen.md into `output_dir`; the paths written."""
-    output_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang in LANGUAGES:
-        path = output_dir / DOC_FILES[lang]
-        path.write_text(render_docs(library, lang), encoding="utf-8")
-        written.append(path)
-    return written
+    """Both doc files, or neither (then the earlier ones stay); raises InputError with the
+    path and the reason when they cannot be written."""
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        with Outputs() as outputs:
+            for lang in LANGUAGES:
+                outputs.open(output_dir / DOC_FILES[lang]).write(render_docs(library, lang))
+    except OSError as exc:
+        raise InputError([cannot_write(Path(exc.filename or output_dir), exc)]) from None
+    return [output_dir / DOC_FILES[lang] for lang in LANGUAGES]
 
 
 def docs_are_current(library: Library, output_dir: Path) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -29,6 +30,7 @@ from checker.cli.common import (
     refuse_too_many,
     use_colour,
 )
+from checker.cli.guard import GuardedGroup
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli.report_schema import report_schema
@@ -38,12 +40,12 @@ from checker.evaluate.engine import EngineError
 from checker.i18n import t
 from checker.location.loader import load_location
 from checker.location.model import location_json_schema
-from checker.render.output import FORMATS, render, write_reports
+from checker.render.output import FORMATS, ReportPaths, render, write_report
 from checker.render.text import render_text
 from checker.report.build import Report
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="opvangtoets")
 def main() -> None:
     """Check reception locations for children against the law and policy, with citations.
@@ -91,39 +93,87 @@ def check(
         raise click.UsageError(t("several_reports_need_output", lang))
     files, problems = expand_paths(paths)
     refuse_too_many("check", len(files), max_locations, lang)
+    if output is not None and any(output.resolve() == f.resolve() for f in files):
+        raise click.UsageError(t("output_is_input", lang, output=str(output)))
     checker = None  # compiled at the first good location: a bad file is refused quickly
-    reports: list[Report] = []
+    sink = _ReportSink(fmt, output, one_file)
+    acceptable = True
+    # each report is written as soon as it is made: memory stays flat however many files
     for path in files:
         try:
             location = load_location(path)
             checker = checker or make_checker(norms_dir, lang)
-            reports.append(checker.check(location, as_of, lang, str(path)))
+            report = checker.check(location, as_of, lang, str(path))
         except InputError as exc:
             problems += exc.problems
+            continue
         except EngineError as exc:
             problems.append(
                 labelled_problem(str(path), None, "problem_rules_engine_failed", exc=exc)
             )
+            continue
+        acceptable = acceptable and report.verdict.acceptable
+        problems += sink.add(report, checker.library, lang)
     if checker is None and norms_dir:  # no good location, but the norm files are checked
         make_checker(norms_dir, lang)
-    if output:
-        if reports:
-            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)  # type: ignore[union-attr]
-            problems += unwritten
-            for path in written:
-                click.echo(t("written", lang, file=str(path)))
-    elif fmt in ("html", "md"):
-        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))  # type: ignore[union-attr]
-    elif fmt == "json":
-        if reports or not one_file:
-            payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        colour = use_colour()
-        click.echo("\n\n".join(render_text(r, colour) for r in reports))
+    sink.close()
     if problems:
         raise Refusal.of(problems, lang)
-    sys.exit(EXIT_OK if all(r.verdict.acceptable for r in reports) else EXIT_FINDINGS)
+    sys.exit(EXIT_OK if acceptable else EXIT_FINDINGS)
+
+
+class _ReportSink:
+    """Reports to standard output (joined as one document, as before) or to files."""
+
+    SEPARATORS = {"html": "\n\n---\n\n", "md": "\n\n---\n\n", "text": "\n\n"}
+
+    def __init__(self, fmt: str, output: Path | None, one_file: bool):
+        self.fmt, self.one_file, self.count = fmt, one_file, 0
+        self.paths = ReportPaths(fmt, output, one_file) if output else None
+        self.colour = use_colour()
+        self.refused = False  # --output cannot take these reports: they are checked only
+
+    def add(self, report: Report, library, lang: str) -> list:
+        """Write or print one report; the problems of writing it (an empty list if none)."""
+        self.count += 1
+        if self.refused:
+            return []
+        if self.paths is not None:
+            refusal = self.paths.refusal() if self.count == 1 else None
+            if refusal is not None:
+                self.refused = True
+                return [refusal]
+            path = self.paths.next(report)
+            failed = write_report(report, self.fmt, path, library)
+            if failed is None:
+                click.echo(t("written", lang, file=str(path)))
+            return [] if failed is None else [failed]
+        if self.fmt == "json":
+            text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+            if not self.one_file:
+                text = ("[\n" if self.count == 1 else ",\n") + textwrap.indent(text, "  ")
+        else:
+            text = (
+                render_text(report, self.colour)
+                if self.fmt == "text"
+                else render(report, self.fmt, library)
+            )
+            if self.count > 1:
+                text = self.SEPARATORS[self.fmt] + text
+        click.echo(text, nl=False)
+        return []
+
+    def close(self) -> None:
+        """End the output (close a JSON list, end the last line)."""
+        if self.paths is not None:
+            return
+        if self.fmt == "json":
+            if not self.one_file:
+                click.echo("[]" if self.count == 0 else "\n]")
+            elif self.count:
+                click.echo("")
+            return
+        click.echo("")
 
 
 @main.command()

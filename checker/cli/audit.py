@@ -20,8 +20,8 @@ from checker.cli.common import (
     norms_dir_option,
     refuse_too_many,
 )
-from checker.errors import Problem, labelled_problem
 from checker.i18n import t
+from checker.render.files import Outputs, cannot_write
 
 
 @click.command()
@@ -77,7 +77,7 @@ def audit(
 
     from checker.audit.outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
     from checker.audit.render import render_summary
-    from checker.audit.run import AuditOptions, collect_inputs, default_workers, run_audit
+    from checker.audit.run import AuditOptions, collect_inputs, run_audit
     from checker.audit.waivers import Waivers, load_waivers
     from checker.errors import InputError
     from checker.evaluate.engine import EngineError
@@ -95,59 +95,83 @@ def audit(
         raise Refusal.of(exc.problems, lang) from None
     items = collect_inputs(paths)
     refuse_too_many("audit", len(items), max_locations, lang)
+    _refuse_clashing_outputs(paths, {"--csv": csv_out, "--json": json_out, "--html": html_out})
     options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
     summary = AuditSummary()
     outputs: list = [summary]
-    handles = []
+    files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything
         if csv_out:
-            handles.append(_open_output(csv_out, newline=""))
-            outputs.append(CsvOutput(handles[-1], lang))
+            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang))
         json_output = None
         if json_out:
-            handles.append(_open_output(json_out))
-            json_output = JsonOutput(handles[-1], as_of, library, lang)
+            json_output = JsonOutput(files.open(json_out), as_of, library, lang)
             outputs.append(json_output)
-        if html_out:
-            _open_output(html_out).close()
-    except OSError as exc:
-        raise Refusal.of([_unwritable(exc)], lang) from None
+        html_handle = files.open(html_out) if html_out else None
+    except InputError as exc:
+        files.discard()
+        raise Refusal.of(exc.problems, lang) from None
     html_output = HtmlOutput(as_of, library, lang) if html_out else None
     if html_output:
         outputs.append(html_output)
     err = Console(stderr=True)
     try:
-        results = run_audit(items, options, workers or default_workers())
+        results = run_audit(items, options, capped_workers(workers, lang))
         for result in _with_progress(results, len(items), err, lang):
             for out in outputs:
                 out.add(result)
-    except EngineError as exc:
-        raise Refusal(f"opvangtoets: {exc}") from None
-    finally:
         if json_output:
             json_output.close(summary)
-        for handle in handles:
-            handle.close()
-    if html_output and html_out:
-        html_output.write(Path(html_out), summary)
+        if html_output and html_handle:
+            html_handle.write(html_output.render(summary))
+        files.commit()
+    except EngineError as exc:
+        files.discard()
+        raise Refusal(f"opvangtoets: {exc}") from None
+    except InputError as exc:  # an output could not be completed: none is written
+        raise Refusal.of(exc.problems, lang) from None
+    except OSError as exc:
+        failed = files.failing_path() or Path(csv_out or json_out or html_out or "")
+        files.discard()
+        raise Refusal.of([cannot_write(failed, exc)], lang) from None
+    except BaseException:  # Ctrl+C, SIGTERM: no partial output, the earlier ones stay
+        files.discard()
+        raise
     render_summary(Console(), summary, lang, as_of.isoformat())
     if summary.errors:
         raise Refusal.of([p for failed in summary.errors for p in failed.problems], lang)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
 
 
-def _open_output(path: str, newline: str | None = None):
-    return open(path, "w", newline=newline, encoding="utf-8")
+def _refuse_clashing_outputs(inputs: tuple[str, ...], outputs: dict[str, str | None]) -> None:
+    """Two outputs into one file would mix, and an output onto an input would destroy it."""
+    seen: dict[Path, str] = {}
+    sources = {Path(p).resolve() for p in inputs}
+    for option, path in outputs.items():
+        if not path:
+            continue
+        where = Path(path).resolve()
+        if where in seen:
+            raise click.UsageError(
+                f"{seen[where]} and {option} name the same file: {path} / "
+                f"{seen[where]} en {option} noemen hetzelfde bestand: {path}"
+            )
+        if where in sources:
+            raise click.UsageError(
+                f"{option} {path} would overwrite an input / zou een invoerbestand overschrijven"
+            )
+        seen[where] = option
 
 
-def _unwritable(exc: OSError) -> Problem:
-    return labelled_problem(
-        str(exc.filename),
-        None,
-        "problem_cannot_write_output",
-        hint_key="problem_choose_another_path",
-        strerror=exc.strerror,
-    )
+def capped_workers(asked: int | None, lang: str) -> int:
+    """The worker processes to start: at most one per core (each compiles the whole library,
+    about 50 MB; more than the cores only costs memory). Asking for more says so."""
+    from checker.audit.run import default_workers
+
+    cores = default_workers()
+    if asked is not None and asked > cores:
+        click.echo(t("workers_capped", lang, asked=asked, cores=cores), err=True)
+    return min(asked or cores, cores)
 
 
 def _with_progress(results, total: int, console, lang: str):

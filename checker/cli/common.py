@@ -13,7 +13,8 @@ from checker.api import Checker
 from checker.errors import InputError, Problem, labelled_problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES
-from checker.source.limits import MAX_LOCATIONS
+from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_LOCATIONS, in_date_range
+from checker.source.walk import find_inputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -43,11 +44,17 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             f"'{value}' is not a date: use YYYY-MM-DD / geen datum: gebruik JJJJ-MM-DD"
         ) from None
+    if not in_date_range(day):
+        raise click.BadParameter(
+            f"{value} is outside the dates the checker handles ({FIRST_DAY} to {LAST_DAY}) /"
+            f" valt buiten de data die de toets aankan ({FIRST_DAY} tot en met {LAST_DAY})"
+        )
+    return day
 
 
 def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
@@ -57,8 +64,9 @@ def expand_paths(paths: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-            if not found:
+            found, unreadable = find_inputs(path, (".yaml", ".yml"))
+            problems += unreadable
+            if not found and not unreadable:
                 problems.append(labelled_problem(raw, None, "problem_no_yaml_yml_files"))
             files += found
         else:

@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from checker.authoring.coverage import CASE_DATES, rule_coverage, shipped_cases_dir
@@ -144,15 +145,15 @@ def norms_list(
         table.add_column(t(key, lang), no_wrap=True)
     table.add_column(t("col_title", lang))
     for n in chosen:
-        table.add_row(
-            n.id,
-            n.file.family,
+        table.add_row(  # texts from norm files are text, never rich markup
+            escape(n.id),
+            escape(n.file.family),
             n.weight.value,
             n.norm.dimension.value,
             n.norm.severity.value,
             n.valid_from.isoformat() if n.valid_from else "",
             n.valid_until.isoformat() if n.valid_until else "",
-            getattr(n.norm.title, lang),
+            escape(getattr(n.norm.title, lang)),
         )
     _console().print(table)
 
@@ -310,7 +311,12 @@ def norms_test(
 def norms_docs(output_dir: str, lang: str, norms_dir: tuple[str, ...]) -> None:
     """Write the reference documentation (English norms.md, Dutch normen.md)."""
     library = _load(_dirs((), norms_dir), lang)
-    for path in write_docs(library, Path(output_dir)):
+    try:
+        written = write_docs(library, Path(output_dir))
+    except InputError as exc:
+        report_problems(exc.problems, lang)
+        sys.exit(EXIT_INPUT)
+    for path in written:
         click.echo(t("written", lang, file=str(path)))
 
 

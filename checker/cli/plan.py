@@ -28,6 +28,7 @@ from checker.plan.compare import Comparison, compare
 from checker.plan.improve import TARGETS, improve
 from checker.plan.what_if import parse_sets, what_if
 from checker.render.diff import render_html, render_markdown, render_text
+from checker.render.files import write_output
 from checker.render.plan import improved_yaml, render_plan
 
 
@@ -139,12 +140,9 @@ def improve_command(
         raise Refusal.of([_engine_problem(file, exc)], lang) from None
     if output is not None:
         try:
-            output.write_text(improved_yaml(plan, str(file)), encoding="utf-8")
-        except OSError as exc:
-            raise Refusal.of(
-                [labelled_problem(str(output), None, "problem_cannot_write", exc=exc)],
-                lang,
-            ) from None
+            write_output(output, improved_yaml(plan, str(file)))
+        except InputError as exc:
+            raise Refusal.of(exc.problems, lang) from None
     if fmt == "json":
         click.echo(json.dumps(_plan_dict(plan), ensure_ascii=False, indent=2, default=str))
     else:
@@ -263,11 +261,9 @@ def new_command(
         + location_template(make_checker(norms_dir, lang).library, location_type)
     )
     try:
-        file.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise Refusal.of(
-            [labelled_problem(str(file), None, "problem_cannot_write", exc=exc)], lang
-        ) from None
+        write_output(file, text)
+    except InputError as exc:
+        raise Refusal.of(exc.problems, lang) from None
     click.echo(str(file))
 
 

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -47,6 +46,7 @@ from typing import Any
 
 import durable_rules_engine as dre
 
+from checker.evaluate.encoding import engine_json
 from checker.evaluate.facts import FACT_KIND, month_key, months_from_keys
 from checker.library.conditions import (
     Conjunction,
@@ -293,12 +293,27 @@ class Engine:
             "warmup": {"all": [{"m": {"kind": "warmup"}}]},
         }
         try:
-            handle = dre.create_ruleset(name, json.dumps(rules))
+            handle = dre.create_ruleset(name, engine_json(rules))
             ruleset = _Ruleset(name, handle)
-            self._drain(ruleset, json.dumps([{"kind": "warmup", "sid": SESSION}]))
+            self._drain(ruleset, engine_json([{"kind": "warmup", "sid": SESSION}]))
         except Exception as exc:  # the C engine reports rule errors as bare exceptions
-            raise EngineError(f"durable_rules refused ruleset {name}: {exc}") from exc
+            raise EngineError(
+                f"durable_rules refused the rules of {self._sources(rules)}: {exc}"
+            ) from exc
         return ruleset
+
+    def _sources(self, rules: dict[str, dict]) -> str:
+        """Where the rules of a ruleset come from: `file:line (norm id)` or derived fact names,
+        so a refusal can be traced to what the norm author wrote."""
+        found: dict[str, None] = {}
+        for rule in rules:
+            kind, _, rest = rule.partition("|")
+            if kind.startswith("n") and kind[1:].isdigit():
+                n = self.library.norms[int(kind[1:])]
+                found.setdefault(f"{n.path}:{n.line} ({n.id})" if n.line else f"{n.path} ({n.id})")
+            elif kind == "d":
+                found.setdefault(f"derived fact {rest.partition('|')[0]}")
+        return ", ".join(found) or "the warm-up rule"
 
     def _fact_plan(self, used_keys: set[str]) -> list[tuple[str, str, Any]]:
         """The location fields to put into a fact: (field, how, alias(es)), only those read."""
@@ -386,7 +401,7 @@ class Engine:
                 for i, f in enumerate(facts)
             ]
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
-            for action, positions in self._fired(ruleset, json.dumps(trimmed)):
+            for action, positions in self._fired(ruleset, engine_json(trimmed)):
                 kind, d = action[0], action[1]
                 for i in positions:
                     if kind == "case":
@@ -446,7 +461,7 @@ class Engine:
         facts = [self._fact(loc, day, day_key, i) for i, loc in enumerate(locations)]
         derived = self._derive(facts)
         decided: list[dict[int, NormResult]] = [{} for _ in facts]
-        facts_json = json.dumps(facts)
+        facts_json = engine_json(facts)
         for ruleset in self._norm_rulesets:
             for action, positions in self._fired(ruleset, facts_json):
                 kind, index = action[0], action[1]

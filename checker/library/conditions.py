@@ -12,6 +12,7 @@ of not-C matched" means C is certainly false, and neither means unknown.
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 from typing import Any, Union
 
@@ -200,6 +201,33 @@ def dnf(cond: Condition | None, negate: bool = False) -> list[Conjunction]:
     for part in parts:
         result = [left + right for left in result for right in dnf(part, negate)]
     return result
+
+
+#: The most conjunctions (rules) one norm's conditions may expand to, and the most literals
+#: in one: durable_rules takes at most 31 tests in one pattern, 4 of which the engine adds
+#: (kind, the in-force dates, a missing fact). The shipped norms need at most 7 and 5.
+MAX_CONJUNCTIONS = 256
+MAX_LITERALS = 27
+
+
+def dnf_size(cond: Condition | None, negate: bool = False) -> tuple[int, int]:
+    """How many conjunctions `dnf(cond, negate)` has, and the most literals in one, computed
+    without expanding it (a small condition can have an exponential DNF)."""
+    if cond is None:
+        return (0, 0) if negate else (1, 0)
+    if isinstance(cond, Leaf):
+        op = NEGATION[cond.op] if negate else cond.op
+        if op == Op.in_:
+            return len(cond.value), 1
+        if op == Op.not_in:
+            return 1, len(cond.value)
+        return 1, 1
+    if isinstance(cond, NotOf):
+        return dnf_size(cond.not_, not negate)
+    parts = [dnf_size(p, negate) for p in (cond.all if isinstance(cond, AllOf) else cond.any)]
+    if isinstance(cond, AllOf) != negate:  # a conjunction multiplies, its widths add up
+        return math.prod(n for n, _ in parts), sum(w for _, w in parts)
+    return sum(n for n, _ in parts), max(w for _, w in parts)
 
 
 def effective(literal: Literal) -> Leaf:

@@ -25,7 +25,16 @@ import jsonschema
 from pydantic import ValidationError
 
 from checker.errors import InputError, Problem, did_you_mean, labelled_problem
-from checker.library.conditions import Condition, Leaf, Op, fields_of, leaves
+from checker.library.conditions import (
+    MAX_CONJUNCTIONS,
+    MAX_LITERALS,
+    Condition,
+    Leaf,
+    Op,
+    dnf_size,
+    fields_of,
+    leaves,
+)
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
 from checker.location.model import Location
 from checker.source.reader import YamlDocument, load_yaml
@@ -259,6 +268,50 @@ def _condition_problems(
     return [p for leaf in leaves(cond) for p in _leaf_problems(leaf, kinds, where, doc, path)]
 
 
+def size_problems(
+    pairs: list[tuple[Condition | None, Condition | None]], where: str, file: str, line: int | None
+) -> list[Problem]:
+    """The rules the engine would make of (applies, requires) pairs, counted without making
+    them: too many would take minutes and gigabytes, too wide a one the engine refuses."""
+    rules = widest = 0
+    for applies, requires in pairs:
+        a_n, a_w = dnf_size(applies)
+        for n, w in (
+            dnf_size(applies, True),
+            *(
+                (a_n * r_n, a_w + r_w)
+                for r_n, r_w in (dnf_size(requires), dnf_size(requires, True))
+            ),
+        ):
+            rules, widest = rules + n, max(widest, w if n else 0)
+    found = []
+    if rules > MAX_CONJUNCTIONS:
+        found.append(
+            labelled_problem(
+                file,
+                line,
+                "norm_too_many_rules",
+                hint_key="norm_too_many_rules_hint",
+                where=where,
+                rules=rules,
+                limit=MAX_CONJUNCTIONS,
+            )
+        )
+    if widest > MAX_LITERALS:
+        found.append(
+            labelled_problem(
+                file,
+                line,
+                "norm_too_wide",
+                hint_key="norm_too_wide_hint",
+                where=where,
+                tests=widest,
+                limit=MAX_LITERALS,
+            )
+        )
+    return found
+
+
 def _derived_order(
     derived: list[DerivedFact], where: dict[str, tuple[YamlDocument, int]]
 ) -> tuple[list[DerivedFact], dict[str, list[str]]]:
@@ -432,9 +485,15 @@ def collect_library(
             problems += _condition_problems(
                 norm.requires, kinds, where, doc, norm_path + ("requires",)
             )
+            problems += size_problems(
+                [(norm.applies_when, norm.requires)], where, doc.file, doc.line_of(norm_path)
+            )
             norms.append(LibraryNorm(norm, norm_file, doc.file, doc.line_of(norm_path)))
     for d in ordered:
         doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:
             problems += _condition_problems(cond, kinds, d.name, doc, ("derived", index))
+        conds: list[tuple[Condition | None, Condition | None]]
+        conds = [(d.when, None)] if d.when else [(c.when, None) for c in d.cases or []]
+        problems += size_problems(conds, d.name, doc.file, doc.line_of(("derived", index)))
     return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs), problems

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.location.consistency import error_problems
 from checker.location.model import Location
-from checker.source.limits import NUMBER_BOUND
+from checker.source.limits import FIRST_DAY, LAST_DAY, NUMBER_BOUND, in_date_range
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import pydantic_texts
 
@@ -85,6 +85,26 @@ def _pydantic_problem(doc: YamlDocument, err: ErrorDetails) -> Problem:
     )
 
 
+def _date_problems(location: Location, doc: YamlDocument) -> list[Problem]:
+    """Dates outside the checker's range (`limits.FIRST_DAY` to `LAST_DAY`), by line."""
+    found = []
+    for name in _FIELDS:
+        value = getattr(location, name)
+        if isinstance(value, dt.date) and not in_date_range(value):
+            found.append(
+                labelled_problem(
+                    doc.file,
+                    doc.line_of((name,)),
+                    "date_out_of_range",
+                    field=name,
+                    value=value.isoformat(),
+                    first=FIRST_DAY.isoformat(),
+                    last=LAST_DAY.isoformat(),
+                )
+            )
+    return found
+
+
 def location_from_document(doc: YamlDocument) -> Location:
     """The validated location of a YAML document (raises InputError with every problem)."""
     if not isinstance(doc.data, dict):
@@ -108,6 +128,8 @@ def location_from_document(doc: YamlDocument) -> Location:
     except ValidationError as exc:
         problems += [_pydantic_problem(doc, e) for e in exc.errors()]
         location = None
+    if location is not None:
+        problems += _date_problems(location, doc)
     if location is not None and not problems:
         problems += error_problems(location, doc.file, doc.line_of)
     if problems:

@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, BinaryIO
 
-from checker.errors import InputError, labelled_problem
+from checker.errors import InputError, Problem, problem
+from checker.i18n import t
 from checker.location.loader import location_from_document
 from checker.location.model import Location
-from checker.source.reader import YamlDocument
+from checker.source.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_LOCATIONS, MAX_TABLE_BYTES
+from checker.source.reader import YamlDocument, open_regular_file
 
 LIST_SEPARATOR = ";"
 
@@ -81,51 +84,154 @@ class TableRow:
     data: dict[str, Any]
 
 
-def read_table(path: Path) -> Iterator[TableRow]:
-    """The rows of a location table with their line; a file that cannot be read raises."""
-    file = str(path)
-    try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(
-            [labelled_problem(file, None, "problem_cannot_read", strerror=exc.strerror)]
-        ) from None
-    with handle:
-        yield from table_rows(handle, file)
+def open_table(path: Path) -> BinaryIO:
+    """A table file opened for `bounded_rows`, refused before reading (with the file) when it
+    is not a regular file (a FIFO would block for ever, /dev/zero never ends) or too large."""
+    return open_regular_file(path, str(path), MAX_TABLE_BYTES)
 
 
-def table_rows(handle: Iterable[str], file: str) -> Iterator[TableRow]:
-    """The rows of a table read from `handle` (a file, or an upload's text)."""
-    reader = csv.reader(handle)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise InputError(
-            [
-                labelled_problem(
-                    file,
-                    1,
-                    "problem_table_empty_first_row",
-                    hint_key="problem_start_from_opvangtoets_new",
-                )
-            ]
-        ) from None
-    except (csv.Error, UnicodeDecodeError) as exc:
-        raise InputError([labelled_problem(file, 1, "problem_csv_table", exc=exc)]) from None
-    line = reader.line_num
+def read_table(path: Path) -> Iterator[TableRow | Problem]:
+    """The rows of a location table with their line, and a problem for each row that cannot
+    be read (the other rows are still read); a file that cannot be opened raises."""
+    with open_table(path) as handle:
+        yield from bounded_rows(handle, str(path))
+
+
+def table_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow]:
+    """The rows of a table read from `handle` (a file, or an upload's text); the first row
+    that cannot be read raises, with its line (the rows before it were yielded)."""
+    for row in bounded_rows(handle, file):
+        if isinstance(row, Problem):
+            raise InputError([row])
+        yield row
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+class _Lines:
+    """The lines of a table as text, none longer than the limit: a longer one is read in
+    pieces and skipped, never held whole, and raises `_LineTooLong`. Bytes are decoded line
+    by line, so a line that is not UTF-8 is known exactly and the next one is read again."""
+
+    def __init__(self, handle: IO[str] | IO[bytes], limit: int):
+        self.handle, self.limit, self.number = handle, limit, 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.handle.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > self.limit and not _ends_line(line):
+            while line and not _ends_line(line):
+                line = self.handle.readline(self.limit + 1)
+            raise _LineTooLong
+        if isinstance(line, bytes):
+            return line.decode("utf-8-sig" if self.number == 1 else "utf-8")
+        return line.removeprefix("\ufeff") if self.number == 1 else line
+
+
+def _ends_line(line: str | bytes) -> bool:
+    return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
+
+
+def _labelled(file: str, line: int, key: str, hint_key: str, **values: object) -> Problem:
+    en, nl = t(key, "en", **values), t(key, "nl", **values)
+    return problem(
+        file, line, en, nl, hint_en=t(hint_key, "en", **values), hint_nl=t(hint_key, "nl", **values)
+    )
+
+
+def bounded_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow | Problem]:
+    """The rows of a CSV table, in bounded memory: each a `TableRow` with its line, or the
+    `Problem` of a row that cannot be read (the rows after it are still read).
+
+    Strict CSV: a quote that is never closed is reported with the line it opens on and the
+    lines it took with it, never read as one long cell. A line longer than `MAX_LINE_CHARS`
+    or a cell longer than `MAX_CELL_CHARS` is that row's problem. A header that cannot be
+    read, or more rows than `MAX_LOCATIONS`, stop the reading with a problem."""
+    cell_limit, line_limit = MAX_CELL_CHARS.value(), MAX_LINE_CHARS.value()
+    csv.field_size_limit(cell_limit)
+    lines = _Lines(handle, line_limit)
+    reader = csv.reader(lines, strict=True)
+    header: list[str] | None = None
+    rows, row_limit = 0, MAX_LOCATIONS.value()
     while True:
+        start = lines.number + 1
+        found: Problem | None
         try:
             cells = next(reader)
         except StopIteration:
-            return
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise InputError(
-                [labelled_problem(file, line + 1, "problem_csv_table", exc=exc)]
-            ) from None
-        start, line = line + 1, reader.line_num
+            break
+        except _LineTooLong:
+            found = _labelled(
+                file,
+                start,
+                "table_line_too_long",
+                "table_limit_hint",
+                limit=line_limit,
+                env=MAX_LINE_CHARS.env,
+            )
+        except UnicodeDecodeError as exc:
+            found = _labelled(
+                file, start, "table_not_utf8", "table_not_utf8_hint", error=exc.reason
+            )
+        except csv.Error as exc:
+            found = _csv_problem(file, start, lines.number, str(exc), cell_limit)
+        else:
+            found = None
+        if found is not None:
+            yield found
+            if header is None:
+                return  # without the header no row can be read
+            continue
+        if header is None:
+            header = [h.strip() for h in cells]
+            continue
         if not any(c.strip() for c in cells):
             continue  # blank line
+        rows += 1
+        if rows > row_limit:
+            yield _labelled(
+                file,
+                start,
+                "table_too_many_rows",
+                "table_limit_hint",
+                limit=row_limit,
+                env=MAX_LOCATIONS.env,
+            )
+            return
         yield TableRow(file, start, row_mapping(header, cells))
+    if header is None:
+        yield problem(
+            file,
+            1,
+            "the table is empty: the first row must name the location fields",
+            "de tabel is leeg: de eerste rij moet de locatievelden noemen",
+            hint_en="start from `opvangtoets new --csv`",
+            hint_nl="begin met `opvangtoets new --csv`",
+        )
+
+
+def _csv_problem(file: str, start: int, end: int, error: str, cell_limit: int) -> Problem:
+    if "unexpected end of data" in error:  # a quote that is opened and never closed
+        return _labelled(
+            file, start, "table_unclosed_quote", "table_unclosed_quote_hint", first=start, last=end
+        )
+    if "field larger than field limit" in error:
+        return _labelled(
+            file,
+            start,
+            "table_cell_too_long",
+            "table_limit_hint",
+            limit=cell_limit,
+            env=MAX_CELL_CHARS.env,
+        )
+    return _labelled(file, start, "table_bad_row", "table_bad_row_hint", error=error)
 
 
 def row_mapping(header: list[str], cells: list[str]) -> dict[str, Any]:
@@ -139,6 +245,28 @@ def row_mapping(header: list[str], cells: list[str]) -> dict[str, Any]:
     if len(cells) > len(header):
         data["(extra cells)"] = cells[len(header) :]
     return data
+
+
+# OWASP, "CSV Injection": a cell a spreadsheet would read as a formula starts with one of these
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def neutral_cell(value: object) -> object:
+    """A cell for a CSV file that a spreadsheet may open: text starting like a formula gets a
+    leading `'` (OWASP's advice), so it is shown as text and never run; numbers are kept."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def neutral_row(values: Iterable[object]) -> list[object]:
+    """`neutral_cell` of every value of a row."""
+    return [neutral_cell(v) for v in values]
 
 
 def location_from_row(row: TableRow) -> Location:

@@ -13,13 +13,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.api import Checker
 from checker.errors import InputError, Problem, labelled_problem
 from checker.location.loader import load_location, location_from_mapping
 from checker.location.model import Location
 from checker.plan.compare import Comparison, compare
+from checker.source.reader import load_yaml_text
 
 
 def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:
@@ -40,18 +39,10 @@ def parse_sets(sets: tuple[str, ...]) -> dict[str, tuple[str, Any]]:
             )
             continue
         try:
-            value = yaml.safe_load(text) if text.strip() else None
-        except yaml.YAMLError:
-            problems.append(
-                labelled_problem(
-                    f"--set {raw}",
-                    None,
-                    "problem_valid_yaml_value",
-                    field=name,
-                    hint_key="problem_quote_text_write_lists",
-                    text=text,
-                )
-            )
+            # the loader of location files: no tags, no aliases, bounded in size
+            value = load_yaml_text(text, f"--set {raw}").data if text.strip() else None
+        except InputError as exc:
+            problems += [dataclasses.replace(p, field=name) for p in exc.problems]
             continue
         parsed[name] = (raw, value)
     if problems:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.errors import Problem, labelled_problem
+from checker.errors import InputError, Problem, problem
 from checker.library.loader import Library
+from checker.render.files import write_output
 from checker.render.html import render_html
 from checker.render.markdown import render_markdown
 from checker.render.text import render_text
@@ -32,38 +33,61 @@ def render(report: Report, fmt: str, library: Library | None, colour: bool = Fal
     return render_text(report, colour)
 
 
-def output_paths(reports: list[Report], fmt: str, output: Path, one_file: bool) -> list[Path]:
-    """The file each report goes to under `--output`."""
-    if one_file and not output.is_dir():
-        return [output]
-    taken: set[str] = set()
-    paths = []
-    for report in reports:
-        stem, n = report.location.id, 1
-        while stem in taken:  # two files may describe locations with one id
-            n += 1
-            stem = f"{report.location.id}-{n}"
-        taken.add(stem)
-        paths.append(output / f"{stem}.{EXTENSIONS[fmt]}")
-    return paths
+class ReportPaths:
+    """Where each report of a `check --output` run goes: the file itself for one location,
+    else `<location id>.<ext>` in the directory, `-2`, `-3`... for ids met before. Linear in
+    the number of reports (each id remembers its last number)."""
 
+    def __init__(self, fmt: str, output: Path, one_file: bool):
+        self.fmt, self.output = fmt, output
+        self.single = one_file and not output.is_dir()
+        self._taken: set[str] = set()
+        self._last: dict[str, int] = {}
 
-def write_reports(
-    reports: list[Report], fmt: str, output: Path, one_file: bool, library: Library | None
-) -> tuple[list[Path], list[Problem]]:
-    """Write every report; a path that cannot be written is a problem, not a traceback."""
-    if not one_file and output.exists() and not output.is_dir():
-        return [], [labelled_problem(str(output), None, "problem_several_reports_need_directory")]
-    written, problems = [], []
-    for report, path in zip(reports, output_paths(reports, fmt, output, one_file), strict=True):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(report, fmt, library).rstrip("\n") + "\n", encoding="utf-8")
-            written.append(path)
-        except OSError as exc:
-            problems.append(
-                labelled_problem(
-                    str(path), None, "problem_cannot_write_report_choose", strerror=exc.strerror
-                )
+    def refusal(self) -> Problem | None:
+        """Why the output cannot be used at all (several reports need a directory)."""
+        if not self.single and self.output.exists() and not self.output.is_dir():
+            return problem(
+                str(self.output),
+                None,
+                "several reports need a directory here, not a file: give --output DIRECTORY",
+                "meerdere rapporten hebben hier een map nodig, geen bestand: geef --output MAP",
             )
-    return written, problems
+        return None
+
+    def next(self, report: Report) -> Path:
+        """The path of the next report."""
+        if self.single:
+            return self.output
+        base = report.location.id
+        n = self._last.get(base, 1)
+        stem = base if n == 1 else f"{base}-{n}"
+        while stem in self._taken:  # two files may describe locations with one id
+            n += 1
+            stem = f"{base}-{n}"
+        self._taken.add(stem)
+        self._last[base] = n
+        return self.output / f"{stem}.{EXTENSIONS[self.fmt]}"
+
+
+def write_report(report: Report, fmt: str, path: Path, library: Library | None) -> Problem | None:
+    """Write one report, complete or not at all (a planted symlink is replaced, not followed);
+    a path that cannot be written is a problem, not a traceback."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_output(path, render(report, fmt, library).rstrip("\n") + "\n")
+    except OSError as exc:
+        return _unwritable(path, exc.strerror or str(exc))
+    except InputError as exc:
+        reason = exc.problems[0].message["en"].removeprefix("cannot write the output: ")
+        return _unwritable(path, reason)
+    return None
+
+
+def _unwritable(path: Path, reason: str) -> Problem:
+    return problem(
+        str(path),
+        None,
+        f"cannot write the report: {reason} — choose another --output",
+        f"kan het rapport niet schrijven: {reason} — kies een andere --output",
+    )

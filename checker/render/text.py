@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from checker.errors import printable
 from checker.i18n import t
 from checker.library.model import Outcome
 from checker.report.build import Report
@@ -19,11 +20,16 @@ VERDICT_COLOUR = {
 
 
 def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
-    head = f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {f.title}"
-    lines = [head, f"      {f.message}", f"      {f.citation.text} — {f.citation.url}"]
+    # texts from location and norm files are `printable`: they cannot steer the terminal
+    head = f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {printable(f.title)}"
+    lines = [head, f"      {printable(f.message)}", f"      {_citation(f.citation)}"]
     if detail and f.remedy:
-        lines.append(f"      {t('remedy', lang)}: {f.remedy}")
+        lines.append(f"      {t('remedy', lang)}: {printable(f.remedy)}")
     return lines
+
+
+def _citation(citation) -> str:
+    return printable(f"{citation.text} — {citation.url}")
 
 
 def render_text(report: Report, colour: bool = True) -> str:
@@ -34,7 +40,7 @@ def render_text(report: Report, colour: bool = True) -> str:
     counts = {o: sum(1 for f in findings if f.outcome == o) for o in Outcome}
     verdict = t(report.verdict.value, lang).upper()
     lines = [
-        style(f"{report.location.name} ({report.location.id})", bold=True),
+        style(printable(f"{report.location.name} ({report.location.id})"), bold=True),
         f"{t('verdict', lang)}: "
         + style(verdict, fg=VERDICT_COLOUR[report.verdict.value], bold=True)
         + f"   ({t('as_of', lang)} {report.as_of.isoformat()}, "
@@ -91,8 +97,8 @@ def render_text(report: Report, colour: bool = True) -> str:
             )
             now, then = label(c.outcome_now), label(c.outcome_then)
             lines += [
-                f"  {c.date.isoformat()}  {c.norm_id:<16} {c.title} ({what})",
-                f"      {t('outcome_change', lang, now=now, then=then)}: {c.message}",
-                f"      {c.citation.text} — {c.citation.url}",
+                f"  {c.date.isoformat()}  {c.norm_id:<16} {printable(c.title)} ({what})",
+                f"      {t('outcome_change', lang, now=now, then=then)}: {printable(c.message)}",
+                f"      {_citation(c.citation)}",
             ]
     return "\n".join(lines)

@@ -14,15 +14,20 @@ limit names the variable.
 | nesting depth | 50 | `yaml_source`, while the YAML is parsed |
 | aliases (`*name`) per file | 100 | `yaml_source`, while the YAML is parsed |
 | values per file, aliases expanded | 20,000 | `yaml_source`, while the YAML is parsed |
-| locations per run | 100,000 | `cli.check`, before any file is read |
+| locations per run | 100,000 | `cli.check`, before any file is read; `location.table` |
+| table (CSV) size | 128 MiB | `location.table.open_table`, before the file is read |
+| characters in one line of a table | 1 MiB | `location.table.bounded_rows`, while read |
+| characters in one cell of a table | 128 KiB | `location.table.bounded_rows`, while read |
 
-Numbers in a location must be finite and at most `NUMBER_BOUND` in size (not
-configurable: far beyond any real count or area, and within what the rules
-engine can hold); `location_loader` checks that.
+Dates (`--as-of` and every date in a location) lie in the years 1900 to 2200 (`FIRST_DAY`,
+`LAST_DAY`; not configurable). Numbers in a location must be finite and at most
+`NUMBER_BOUND` in size (not configurable: far beyond any real count or area, and within
+what the rules engine can hold); `location_loader` checks that.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 
@@ -103,6 +108,49 @@ MAX_LOCATIONS = Limit(
     "locatiebestanden in één run",
 )
 
+MAX_TABLE_BYTES = Limit(
+    "table size",
+    "OPVANGTOETS_MAX_TABLE_BYTES",
+    128 * 1024 * 1024,
+    "table size in bytes",
+    "tabelgrootte in bytes",
+)
+MAX_LINE_CHARS = Limit(
+    "line length",
+    "OPVANGTOETS_MAX_LINE_CHARS",
+    1024 * 1024,
+    "characters in one line",
+    "tekens in één regel",
+)
+MAX_CELL_CHARS = Limit(
+    "cell size",
+    "OPVANGTOETS_MAX_CELL_CHARS",
+    128 * 1024,
+    "characters in one cell",
+    "tekens in één cel",
+)
+
 NUMBER_BOUND = 1_000_000_000
 
-ALL = (MAX_FILE_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_VALUES, MAX_LOCATIONS)
+# Dates the checker handles: as-of dates and every date in a location. Far beyond any real
+# reception location, and far enough inside what Python's dates hold that a year of look-ahead
+# or a plan of months never runs out of the calendar (year 9999 did).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2200, 12, 31)
+
+
+def in_date_range(day: dt.date) -> bool:
+    """Whether `day` lies in the range of dates the checker accepts."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+ALL = (
+    MAX_FILE_BYTES,
+    MAX_DEPTH,
+    MAX_ALIASES,
+    MAX_VALUES,
+    MAX_LOCATIONS,
+    MAX_TABLE_BYTES,
+    MAX_LINE_CHARS,
+    MAX_CELL_CHARS,
+)

@@ -15,12 +15,12 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 import yaml
 
 from checker.errors import InputError, Problem, labelled_problem, problem
-from checker.source.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from checker.source.limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Limit
 
 Path_ = tuple[str | int, ...]
 
@@ -331,20 +331,26 @@ def load_yaml_text(text: str, file: str) -> YamlDocument:
 
 def _read(path: Path, file: str) -> bytes:
     """The file's bytes, refused before reading when it is not a regular file or too large."""
+    limit = MAX_FILE_BYTES.value()
+    with open_regular_file(path, file, MAX_FILE_BYTES) as fh:
+        raw = fh.read(limit + 1)  # the file may have grown since stat
+    if len(raw) > limit:
+        _refuse(MAX_FILE_BYTES.exceeded(file, None, len(raw)))
+    return raw
+
+
+def open_regular_file(path: Path, file: str, size_limit: Limit) -> BinaryIO:
+    """`path` opened for reading, refused before any byte is read when it is not a regular
+    file (a pipe or a device could be endless) or larger than `size_limit`."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             _fail(file, None, "is a directory, not a file", "is een map, geen bestand")
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could be endless
+        if not stat.S_ISREG(info.st_mode):
             _fail(file, None, "is not a regular file", "is geen gewoon bestand")
-        limit = MAX_FILE_BYTES.value()
-        if info.st_size > limit:
-            _refuse(MAX_FILE_BYTES.exceeded(file, None, info.st_size))
-        with path.open("rb") as fh:
-            raw = fh.read(limit + 1)  # the file may have grown since stat
-        if len(raw) > limit:
-            _refuse(MAX_FILE_BYTES.exceeded(file, None, len(raw)))
-        return raw
+        if info.st_size > size_limit.value():
+            _refuse(size_limit.exceeded(file, None, info.st_size))
+        return path.open("rb")
     except FileNotFoundError:
         _fail(file, None, "file not found", "bestand niet gevonden")
     except PermissionError:

@@ -79,3 +79,37 @@ def random_location(rng: random.Random, index: int = 0, unknown_share: float = 0
             math.ceil(occupancy / FAR_ABOVE_CAPACITY), occupancy * 2
         )
     return data
+
+
+def extreme_float(rng: random.Random, low: float, high: float) -> float:
+    """A finite float in [low, high] of the kinds a JSON writer puts in exponent form.
+
+    Python writes a tiny number with a one-digit mantissa as `2e-05` (no fraction), which
+    durable_rules' C reader once misread; the others are its neighbours: tiny numbers with
+    longer mantissas, the smallest subnormal, large numbers and the bounds themselves.
+    """
+    kind = rng.randrange(6)
+    if kind == 0:
+        value = rng.randint(1, 9) * 10.0 ** -rng.randint(5, 300)
+    elif kind == 1:
+        value = rng.uniform(1, 10) * 10.0 ** -rng.randint(5, 20)
+    elif kind == 2:
+        value = 5e-324
+    elif kind == 3:
+        value = rng.randint(1, 9) * 10.0 ** rng.randint(0, 9)
+    elif kind == 4:
+        value = rng.uniform(low, high)
+    else:
+        value = rng.choice([low, high])
+    return min(max(float(value), low), high)
+
+
+def with_extreme_floats(rng: random.Random, data: dict, share: float = 0.5) -> dict:
+    """`data` with a share of its float fields replaced by `extreme_float` values."""
+    for name, info in Location.model_fields.items():
+        if name in data and _base(info.annotation) is float and rng.random() < share:
+            data[name] = extreme_float(rng, *_bounds(info))
+    for part, whole, *_ in PARTS:
+        if part in data and whole in data and data[part] > data[whole]:
+            data[part] = data[whole]
+    return data
