@@ -252,7 +252,7 @@ def test_special_and_unreadable_entries_in_an_audited_directory_are_reported(tmp
     assert f"{folder}/open/dangling.yaml: file not found" in lines
     assert f"{folder}/open/pipe.yaml: is not a regular file" in lines
     assert f"{folder}/open/zero.csv: is not a regular file" in lines
-    assert "1 locations checked, 3 could not be checked" in done.stdout
+    assert "1 location checked, 3 could not be checked" in done.stdout
 
 
 def test_a_refusal_by_the_rules_engine_names_the_file_line_and_norm(monkeypatch):
