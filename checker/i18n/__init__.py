@@ -592,6 +592,41 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "alleenstaande minderjarigen (amv)",
     },
     "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
+    # issue 15 (facts): the verdict per layer, the warnings, the new facts' choices
+    "layers": {"en": "Per layer", "nl": "Per laag"},
+    "layer_law": {"en": "law and courts", "nl": "wet en rechter"},
+    "layer_policy": {"en": "policy (COA, VNG)", "nl": "beleid (COA, VNG)"},
+    "layer_guidance": {"en": "guidance", "nl": "richtlijnen en adviezen"},
+    "layer_counts": {
+        "en": "{passed} met, {failed} not met, {unknown} unknown",
+        "nl": "{passed} voldaan, {failed} niet voldaan, {unknown} onbekend",
+    },
+    "policy_meets": {"en": "meets", "nl": "voldoet"},
+    "policy_does_not_meet": {"en": "does not meet", "nl": "voldoet niet"},
+    "policy_unknown": {"en": "unknown", "nl": "onbekend"},
+    "policy_not_applicable": {"en": "not applicable", "nl": "niet van toepassing"},
+    "warning_check_first": {"en": "check first", "nl": "eerst controleren"},
+    "Authority.inspectorate": {"en": "inspectorate", "nl": "inspectie"},
+    "Authority.court": {"en": "court", "nl": "rechter"},
+    "Authority.municipality": {"en": "municipality", "nl": "gemeente"},
+    "Authority.ggd": {"en": "GGD (public health service)", "nl": "GGD"},
+    "Authority.ombudsman": {"en": "ombudsman", "nl": "ombudsman"},
+    "Authority.other": {"en": "other", "nl": "anders"},
+    "web_authority_findings_help": {
+        "en": "who:date:finding, separated by semicolons, e.g. "
+        "inspectorate:2025-07-17:unsafe; who is inspectorate, court, municipality, ggd, "
+        "ombudsman or other; finding is unsafe, unsuitable or below_minimum_quality",
+        "nl": "wie:datum:bevinding, gescheiden door puntkomma's, bijvoorbeeld "
+        "inspectorate:2025-07-17:unsafe; wie is inspectorate (inspectie), court (rechter), "
+        "municipality (gemeente), ggd, ombudsman of other; bevinding is unsafe (onveilig), "
+        "unsuitable (ongeschikt) of below_minimum_quality (onder de minimale kwaliteit)",
+    },
+    "FindingKind.unsafe": {"en": "unsafe", "nl": "onveilig"},
+    "FindingKind.unsuitable": {"en": "unsuitable", "nl": "ongeschikt"},
+    "FindingKind.below_minimum_quality": {
+        "en": "below minimum quality",
+        "nl": "onder de minimale kwaliteit",
+    },
 }
 
 

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from checker.errors import InputError, Problem, did_you_mean, problem
 from checker.library.conditions import Condition, Leaf, Op, fields_of, leaves
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
-from checker.location.model import Location
+from checker.location.model import EXPANDED_FROM, Location
 from checker.source.reader import YamlDocument, load_yaml
 
 NOT_CHECKABLE = {"id", "name", "notes", "municipality"}
@@ -65,8 +65,9 @@ def location_field_kinds() -> dict[str, FieldKind]:
     kinds = {
         name: _kind_of(info.annotation)
         for name, info in Location.model_fields.items()
-        if name not in NOT_CHECKABLE
+        if name not in NOT_CHECKABLE and name not in EXPANDED_FROM.values()
     }
+    kinds.update(dict.fromkeys(EXPANDED_FROM, FieldKind("date")))
     kinds[AS_OF_FIELD] = FieldKind("date")
     return kinds
 
@@ -120,6 +121,8 @@ class Library:
 
     def base_fields(self, name: str) -> list[str]:
         """The location fields a fact depends on (itself, for a location field)."""
+        if name in EXPANDED_FROM:
+            return [EXPANDED_FROM[name]]
         if name not in self.derived_inputs:
             return [name]
         return [b for inp in self.derived_inputs[name] for b in self.base_fields(inp)]
