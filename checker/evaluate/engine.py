@@ -511,7 +511,7 @@ def _expression(expr: dict[str, Any], get: Callable[[str], Any]) -> float | int 
         return None if any(f is None for f in factors) else math.prod(factors)
     if op == "ratio":
         top, bottom = (get(a) for a in args)
-        return None if top is None or not bottom else top / bottom
+        return None if top is None or not bottom else round(top / bottom, 2)
     if op == "field":
         return get(args)
     raise EngineError(f"unknown expression '{op}' in a derived fact")

@@ -104,7 +104,7 @@ def _expression(expr: dict[str, Any], values: dict[str, Any]) -> Any:
         return None if any(f is None for f in factors) else math.prod(factors)
     if op == "ratio":
         top, bottom = (values.get(a) for a in args)
-        return None if top is None or not bottom else top / bottom
+        return None if top is None or not bottom else round(top / bottom, 2)
     if op == "field":
         return values.get(args)
     raise ValueError(f"unknown expression '{op}'")

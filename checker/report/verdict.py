@@ -81,6 +81,7 @@ class Layers:
 
 
 LAYER_OF_WEIGHT = {"law": "law", "court": "law", "policy": "policy", "guidance": "guidance"}
+LAYERS = ("law", "policy", "guidance")
 
 
 def policy_outcome(counts: Counts) -> PolicyOutcome:
@@ -94,7 +95,7 @@ def policy_outcome(counts: Counts) -> PolicyOutcome:
 
 
 def layers(findings: list[Finding]) -> Layers:
-    counts = {layer: Counts() for layer in ("law", "policy", "guidance")}
+    counts = {layer: Counts() for layer in LAYERS}
     for f in findings:
         c = counts[LAYER_OF_WEIGHT[f.weight]]
         if f.outcome == Outcome.pass_:
