@@ -528,8 +528,8 @@ def test_lint_finds_a_location_field_that_no_norm_reads(copy):
     assert result.exit_code == 2
     assert (
         "checker/location/model.py: field 'windowless_rooms_used': this location field is read "
-        "by no norm, so it counts toward nothing — give it a norm with its source, remove it from the "
-        "model, or, if it only describes the location, add it to DESCRIPTIVE_FIELDS in "
+        "by no norm, so it counts toward nothing — give it a norm with its source, remove it "
+        "from the model, or, if it only describes the location, add it to DESCRIPTIVE_FIELDS in "
         "checker/authoring/lint.py"
     ) in result.stderr.splitlines()
 

@@ -73,7 +73,8 @@ class AuditSummary:
         self.verdicts[result.verdict] += 1
         self.policy_outcomes[policy_of(result)] += 1
         for layer, counts in result.layer_counts.items():
-            self.layer_totals[layer] = [a + b for a, b in zip(self.layer_totals[layer], counts)]
+            total = self.layer_totals[layer]
+            self.layer_totals[layer] = [a + b for a, b in zip(total, counts, strict=True)]
         self.failed_norms.update(result.failing)
         self.waived += len(result.waived)
         self.expired += len(result.expired)
