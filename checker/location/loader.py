@@ -38,6 +38,11 @@ _TYPE_WORDS = {
     "date_parsing": ("a date (YYYY-MM-DD)", "een datum (JJJJ-MM-DD)"),
     "date_from_datetime_inexact": ("a date without a time", "een datum zonder tijd"),
     "list_type": ("a list", "een lijst"),
+    # the only records in the model are authority findings
+    "model_type": (
+        "a finding with by, date and finding (in a CSV cell: by:date:finding)",
+        "een bevinding met by, date en finding (in een CSV-cel: by:date:finding)",
+    ),
 }
 
 
