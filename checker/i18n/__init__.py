@@ -621,6 +621,13 @@ LABELS: dict[str, dict[str, str]] = {
         "municipality (gemeente), ggd, ombudsman of other; bevinding is unsafe (onveilig), "
         "unsuitable (ongeschikt) of below_minimum_quality (onder de minimale kwaliteit)",
     },
+    "already_reported": {
+        "en": "rests on what was reported or found ({fields}); a plan cannot undo it: act on "
+        "the remedy, and record when the authority finds it resolved",
+        "nl": "berust op wat gemeld of vastgesteld is ({fields}); een plan kan dat niet "
+        "ongedaan maken: volg de oplossing op, en leg vast wanneer de instantie het opgelost "
+        "vindt",
+    },
     "FindingKind.unsafe": {"en": "unsafe", "nl": "onveilig"},
     "FindingKind.unsuitable": {"en": "unsuitable", "nl": "ongeschikt"},
     "FindingKind.below_minimum_quality": {
