@@ -615,11 +615,13 @@ LABELS: dict[str, dict[str, str]] = {
     "web_authority_findings_help": {
         "en": "who:date:finding, separated by semicolons, e.g. "
         "inspectorate:2025-07-17:unsafe; who is inspectorate, court, municipality, ggd, "
-        "ombudsman or other; finding is unsafe, unsuitable or below_minimum_quality",
+        "ombudsman or other; finding is unsafe, unsuitable or below_minimum_quality; "
+        "none: there are none (empty: not known)",
         "nl": "wie:datum:bevinding, gescheiden door puntkomma's, bijvoorbeeld "
         "inspectorate:2025-07-17:unsafe; wie is inspectorate (inspectie), court (rechter), "
         "municipality (gemeente), ggd, ombudsman of other; bevinding is unsafe (onveilig), "
-        "unsuitable (ongeschikt) of below_minimum_quality (onder de minimale kwaliteit)",
+        "unsuitable (ongeschikt) of below_minimum_quality (onder de minimale kwaliteit); "
+        "geen: er zijn er geen (leeg: onbekend)",
     },
     "already_reported": {
         "en": "rests on what was reported or found ({fields}); a plan cannot undo it: act on "

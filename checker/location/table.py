@@ -7,7 +7,8 @@ How a cell is written (see README, "Auditing a portfolio"):
 - numbers with a decimal point: `2.5`;
 - `authority_findings`, a list of records, as `by:date:finding` parts separated by
   semicolons: `inspectorate:2025-07-17:unsafe;court:2022-10-06:below_minimum_quality`
-  (the optional note of a finding can only be written in YAML).
+  (the optional note of a finding can only be written in YAML); `none` (or `geen`) says
+  that there are none, where an empty cell says "not known".
 
 A cell is converted by the type of its field in the location model, then the
 row is validated by the same code as a YAML file, so the errors read the same.
@@ -37,6 +38,8 @@ from checker.source.reader import YamlDocument
 
 LIST_SEPARATOR = ";"
 RECORD_SEPARATOR = ":"
+#: An empty cell is "not known"; this word says "known: none" for a list of records.
+NO_RECORDS = "none"
 
 
 def csv_header() -> list[str]:
@@ -78,6 +81,8 @@ def _record(kind: Any, text: str) -> Any:
 
 def record_cell(value: list[dict[str, Any]]) -> str:
     """A list of records as one cell (the inverse of `_record`; notes are left out)."""
+    if not value:
+        return NO_RECORDS
     return LIST_SEPARATOR.join(
         RECORD_SEPARATOR.join(str(v) for k, v in item.items() if k != "note") for item in value
     )
@@ -86,6 +91,8 @@ def record_cell(value: list[dict[str, Any]]) -> str:
 def _cell(kind: Any, text: str) -> Any:
     """A cell as the JSON value its field takes; text that does not convert stays text."""
     if is_record_list(kind):
+        if text.strip().lower() in (NO_RECORDS, "geen"):
+            return []
         return [_record(kind, p.strip()) for p in text.split(LIST_SEPARATOR) if p.strip()]
     if typing.get_origin(kind) is list:
         return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
