@@ -37,8 +37,9 @@ NON_COMPLIANT = [c for c in _non_compliant_cases() if c[0] not in NEEDS_ANOTHER_
 
 
 def test_minors_in_crisis_shelter_need_another_location_not_a_better_plan():
-    result = _run("improve", str(CASES / "hotel-crisis-amv.yaml"), "--target",
-                  "compliant_with_concerns", "--as-of", "2026-01-15", "--format", "json")  # fmt: skip
+    hotel = str(CASES / "hotel-crisis-amv.yaml")
+    result = _run("improve", hotel, "--target", "compliant_with_concerns",
+                  "--as-of", "2026-01-15", "--format", "json")  # fmt: skip
     assert result.exit_code == 1
     plan = json.loads(result.stdout)
     assert plan["reached"] is False
