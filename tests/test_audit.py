@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from checker.cli import main
 from checker.errors import InputError
 from checker.location.model import Location
-from checker.location.table import csv_header, location_from_row, read_table
+from checker.location.table import csv_header, location_from_row, read_table, record_cell
 from checker.report.schema import report_json_schema
 from checker.testing.synthetic import random_location
 
@@ -27,6 +27,8 @@ AS_OF = "2026-01-15"
 
 
 def _cell(value) -> str:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return record_cell(value)
     if isinstance(value, list):
         return ";".join(value)
     if isinstance(value, bool):

@@ -515,3 +515,27 @@ def test_coverage_names_a_norm_never_failing_in_its_examples(tmp_path):
     assert result.stderr.splitlines() == [
         "these norms do not both pass and fail in their examples: LOC-1"
     ]
+
+
+def test_lint_finds_a_location_field_that_no_norm_reads(copy):
+    # EUAA-GEN-def.window is the only norm that reads windowless_rooms_used
+    path = copy / "euaa-general.yaml"
+    text = path.read_text()
+    start = text.index("  - id: EUAA-GEN-def.window")
+    end = text.index("  - id: EUAA-GEN-11.incidents")
+    path.write_text(text[:start] + text[end:])
+    result = lint_copy(copy)
+    assert result.exit_code == 2
+    assert (
+        "checker/location/model.py: field 'windowless_rooms_used': this location field is read "
+        "by no norm, so it counts toward nothing — give it a norm with its source, remove it "
+        "from the model, or, if it only describes the location, add it to DESCRIPTIVE_FIELDS in "
+        "checker/authoring/lint.py"
+    ) in result.stderr.splitlines()
+
+
+def test_every_location_field_is_read_by_a_norm_or_listed_as_descriptive():
+    from checker.authoring.lint import DESCRIPTIVE_FIELDS, unread_fields
+
+    assert unread_fields(LIBRARY) == []
+    assert sorted(DESCRIPTIVE_FIELDS) == ["id", "municipality", "name", "notes", "operator"]

@@ -21,7 +21,7 @@ from checker.audit.run import Failed, LocationResult
 from checker.library.loader import Library
 from checker.location.table import neutral_row
 from checker.render.templating import render_template
-from checker.report.verdict import Verdict
+from checker.report.verdict import LAYERS, Counts, Verdict, policy_outcome
 
 VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
 WEIGHTS = ("law", "court", "policy", "guidance")
@@ -36,8 +36,16 @@ CSV_COLUMNS = [
     "failing_norms",
     "waived_norms",
     "expired_waivers",
+    "policy_outcome",
+    *(f"{layer}_{kind}" for layer in LAYERS for kind in ("pass", "fail", "unknown")),
     "error",
 ]
+
+
+def policy_of(result: LocationResult) -> str:
+    """The policy layer's outcome of one audited location (as a report gives it)."""
+    passed, failed, unknown = result.layer_counts.get("policy", (0, 0, 0))
+    return policy_outcome(Counts(passed, failed, unknown)).value
 
 
 @dataclass
@@ -47,6 +55,11 @@ class AuditSummary:
     worst_n: int = 10
     checked: int = 0
     verdicts: Counter = field(default_factory=Counter)
+    policy_outcomes: Counter = field(default_factory=Counter)
+    #: per layer: [pass, fail, unknown] summed over the locations
+    layer_totals: dict[str, list[int]] = field(
+        default_factory=lambda: {layer: [0, 0, 0] for layer in LAYERS}
+    )
     failed_norms: Counter = field(default_factory=Counter)
     waived: int = 0
     expired: int = 0
@@ -60,6 +73,10 @@ class AuditSummary:
             return
         self.checked += 1
         self.verdicts[result.verdict] += 1
+        self.policy_outcomes[policy_of(result)] += 1
+        for layer, counts in result.layer_counts.items():
+            total = self.layer_totals[layer]
+            self.layer_totals[layer] = [a + b for a, b in zip(total, counts, strict=True)]
         self.failed_norms.update(result.failing)
         self.waived += len(result.waived)
         self.expired += len(result.expired)
@@ -90,6 +107,11 @@ class AuditSummary:
             "locations_checked": self.checked,
             "could_not_check": len(self.errors),
             "verdicts": {v.value: self.verdicts.get(v.value, 0) for v in Verdict},
+            "policy_outcomes": dict(self.policy_outcomes),
+            "layers": {
+                layer: dict(zip(("pass", "fail", "unknown"), counts, strict=True))
+                for layer, counts in self.layer_totals.items()
+            },
             "most_failed_norms": [
                 {"norm_id": n, "locations": c} for n, c in self.failed_norms.most_common(10)
             ],
@@ -147,6 +169,8 @@ class CsvOutput:
                     ";".join(result.failing),
                     ";".join(result.waived),
                     ";".join(result.expired),
+                    policy_of(result),
+                    *(n for layer in LAYERS for n in result.layer_counts.get(layer, (0, 0, 0))),
                     "",
                 ]
             )

@@ -35,6 +35,19 @@ def render_summary(console: Console, summary: AuditSummary, lang: str, as_of: st
             t(v.value, lang), str(summary.verdicts.get(v.value, 0)), style=VERDICT_STYLE[v.value]
         )
     console.print(counts)
+    layers = Table(title=t("layers", lang), title_justify="left")
+    for head in ("", "pass", "fail", "unknown"):
+        layers.add_column(t(head, lang) if head else "", justify="right" if head else "left")
+    for layer, (passed, failed, unknown) in summary.layer_totals.items():
+        layers.add_row(t(f"layer_{layer}", lang), str(passed), str(failed), str(unknown))
+    console.print(layers)
+    if summary.policy_outcomes:
+        console.print(
+            f"{t('layer_policy', lang)}: "
+            + ", ".join(
+                f"{t('policy_' + k, lang)} {n}" for k, n in sorted(summary.policy_outcomes.items())
+            )
+        )
     if summary.waived or summary.expired:
         console.print(t("audit_waivers", lang, waived=summary.waived, expired=summary.expired))
 

@@ -44,7 +44,16 @@ from checker.location.table import TableRow, location_from_row, read_table
 from checker.report.build import make_report
 from checker.report.coming_changes import transition_dates
 from checker.report.findings import build_findings
-from checker.report.verdict import BINDING, SEVERITY_WEIGHT, band, decide, dimension_range, overall
+from checker.report.verdict import (
+    BINDING,
+    LAYER_OF_WEIGHT,
+    LAYERS,
+    SEVERITY_WEIGHT,
+    band,
+    decide,
+    dimension_range,
+    overall,
+)
 from checker.source.walk import find_inputs
 
 CHUNK = 250
@@ -100,6 +109,8 @@ class LocationResult:
     failures_by_weight: dict[str, int]
     waived: list[str] = field(default_factory=list)
     expired: list[str] = field(default_factory=list)
+    # per layer (law, policy, guidance): [pass, fail, unknown]; a waived failure is not a fail
+    layer_counts: dict[str, list[int]] = field(default_factory=dict)
     outcomes: dict[str, str] | None = None  # norm id -> outcome or "waived" (detail only)
     report: dict[str, Any] | None = None  # the checker's JSON (detail only)
 
@@ -244,16 +255,20 @@ class Auditor:
         binding_fail = binding_unknown = concern = False
         failing, waived, expired = [], [], []
         by_weight: dict[str, int] = {}
+        layer_counts = {layer: [0, 0, 0] for layer in LAYERS}
         for norm_id, outcome in outcomes.items():
             if outcome is _NOT_APPLICABLE:
                 continue
             weight, binding, severity, dimension = norm_data[norm_id]
+            layer = layer_counts[LAYER_OF_WEIGHT[weight]]
             total[dimension] += severity
             if outcome is _PASS:
                 passed[dimension] += severity
+                layer[0] += 1
                 continue
             if outcome is _UNKNOWN:
                 open_[dimension] += severity
+                layer[2] += 1
                 if binding:
                     binding_unknown = True
                 else:
@@ -266,6 +281,7 @@ class Auditor:
             if waiver is not None:
                 expired.append(norm_id)
             failing.append(norm_id)
+            layer[1] += 1
             by_weight[weight] = by_weight.get(weight, 0) + 1
             if binding:
                 binding_fail = True
@@ -288,6 +304,7 @@ class Auditor:
             by_weight,
             waived,
             expired,
+            layer_counts,
         )
         if self.options.detail:
             result.outcomes = {k: "waived" if k in waived else o.value for k, o in outcomes.items()}

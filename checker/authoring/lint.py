@@ -16,14 +16,27 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from checker.errors import InputError, Problem, labelled_problem
+from checker.errors import InputError, Problem, labelled_problem, problem
 from checker.i18n import LANGUAGES
 from checker.library.conditions import Conjunction, Leaf, Op, dnf, effective, leaves
 from checker.library.lines import NormLines
 from checker.library.loader import FieldKind, Library, LibraryNorm, collect_library, size_problems
 from checker.library.model import Outcome
+from checker.location.model import Location
 
 TRANSLATED = ("title", "summary", "remedy")
+
+#: Location fields that describe a location without being checked, and why. Every other field
+#: of the location model must be read by at least one norm (directly or through a derived
+#: fact): a fact a planner fills in that counts toward nothing is a defect (README, "The norm
+#: library").
+DESCRIPTIVE_FIELDS = {
+    "id": "identifies the file and the report",
+    "name": "names the location in the report",
+    "municipality": "says where it is; no norm differs by municipality",
+    "operator": "says who runs it; the norms bind COA and municipalities alike",
+    "notes": "free text, never checked",
+}
 
 
 def lint(paths: list[Path], *, shipped: bool = True) -> tuple[Library | None, list[Problem]]:
@@ -33,7 +46,39 @@ def lint(paths: list[Path], *, shipped: bool = True) -> tuple[Library | None, li
         library, problems = collect_library(paths, shipped=shipped)
     except InputError as exc:
         return None, exc.problems
-    return library, problems + lint_library(library)
+    # only a whole library (its derived facts included) must read every field; a directory of
+    # local norms alone need not
+    unread = unread_field_problems(library) if shipped or library.derived else []
+    return library, problems + lint_library(library) + unread
+
+
+def unread_fields(library: Library) -> list[str]:
+    """Location fields no norm of `library` reads, the descriptive ones left out."""
+    read = {
+        base
+        for lib_norm in library.norms
+        for name in lib_norm.fields
+        for base in library.base_fields(name)
+    }
+    return [f for f in Location.model_fields if f not in read and f not in DESCRIPTIVE_FIELDS]
+
+
+def unread_field_problems(library: Library) -> list[Problem]:
+    """A problem for each field of the location model that no norm reads."""
+    return [
+        problem(
+            "checker/location/model.py",
+            None,
+            "this location field is read by no norm, so it counts toward nothing",
+            "dit locatieveld wordt door geen enkele norm gelezen en telt dus nergens mee",
+            field=name,
+            hint_en="give it a norm with its source, remove it from the model, or, if it only "
+            "describes the location, add it to DESCRIPTIVE_FIELDS in checker/authoring/lint.py",
+            hint_nl="geef het een norm met bron, haal het uit het model, of zet het, als het de "
+            "locatie alleen beschrijft, in DESCRIPTIVE_FIELDS in checker/authoring/lint.py",
+        )
+        for name in unread_fields(library)
+    ]
 
 
 def lint_library(library: Library) -> list[Problem]:

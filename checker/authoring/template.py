@@ -13,7 +13,7 @@ import io
 from checker.evaluate.plain import derive, truth
 from checker.i18n import t
 from checker.library.loader import NOT_CHECKABLE, Library
-from checker.location.model import Location, LocationType, field_bounds
+from checker.location.model import EXPANDED_FROM, Location, LocationType, field_bounds
 
 #: Units read from the end of a field name (units are part of every field name).
 UNITS = {
@@ -43,6 +43,11 @@ def unit_of(name: str) -> tuple[str, str] | None:
 def _kind(name: str, library: Library) -> str:
     kind = library.field_kinds.get(name)
     annotation = Location.model_fields[name].annotation
+    if name in EXPANDED_FROM.values():  # a list of records, e.g. authority_findings
+        return (
+            "a list of {by, date, finding, note}, e.g. "
+            "[{by: inspectorate, date: 2025-07-17, finding: unsafe}]"
+        )
     if kind is None:
         return "text"
     if kind.kind in ("enum", "list"):

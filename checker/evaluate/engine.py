@@ -61,7 +61,7 @@ from checker.library.conditions import (
 )
 from checker.library.loader import AS_OF_FIELD, Library, LibraryNorm
 from checker.library.model import DerivedFact, Outcome
-from checker.location.model import Location
+from checker.location.model import EXPANDED_FROM, Location, expanded_facts
 
 NORMS_PER_RULESET = 40
 MAX_TESTS_PER_PATTERN = 30
@@ -177,6 +177,7 @@ class Engine:
             for key in keys:
                 self._norms_by_key.setdefault(self._key(key), []).append(index)
         self._plan = self._fact_plan(used_keys)
+        self._plan_expands = any(name in EXPANDED_FROM for name, _, _ in self._plan)
         self._used_keys = frozenset(self._key(k) for k in used_keys)
         for d in library.derived:  # a derived fact no norm reads still goes into the fact
             self._key(d.name)
@@ -319,7 +320,7 @@ class Engine:
         """The location fields to put into a fact: (field, how, alias(es)), only those read."""
         plan: list[tuple[str, str, Any]] = []
         for name, kind in self.library.field_kinds.items():
-            if name == AS_OF_FIELD or name not in Location.model_fields:
+            if name == AS_OF_FIELD or name not in Location.model_fields | EXPANDED_FROM:
                 continue
             if kind.kind == "list":
                 members = [
@@ -371,8 +372,9 @@ class Engine:
     def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
         """The engine fact of one location: aliased keys, only what is known and read."""
         fact: dict[str, Any] = {INDEX: position, "kind": FACT_KIND, "sid": SESSION}
+        expanded = expanded_facts(location) if self._plan_expands else {}
         for name, how, key in self._plan:
-            value = getattr(location, name)
+            value: Any = expanded.get(name) if name in EXPANDED_FROM else getattr(location, name)
             if value is None:
                 continue
             if how == "value":
@@ -529,6 +531,9 @@ def _expression(expr: dict[str, Any], get: Callable[[str], Any]) -> float | int 
     if op == "multiply":
         factors = [get(a) if isinstance(a, str) else a for a in args]
         return None if any(f is None for f in factors) else math.prod(factors)
+    if op == "ratio":
+        top, bottom = (get(a) for a in args)
+        return None if top is None or not bottom else round(top / bottom, 2)
     if op == "field":
         return get(args)
     raise EngineError(f"unknown expression '{op}' in a derived fact")

@@ -17,7 +17,7 @@ from typing import Any
 from checker.library.conditions import AllOf, AnyOf, Condition, Leaf, NotOf, Op
 from checker.library.loader import AS_OF_FIELD, Library
 from checker.library.model import Outcome
-from checker.location.model import Location
+from checker.location.model import Location, expanded_facts
 
 
 def whole_months(start: dt.date, end: dt.date) -> int:
@@ -36,7 +36,10 @@ def _plain(value: Any) -> Any:
 
 def location_values(location: Location, as_of: dt.date) -> dict[str, Any]:
     """The values conditions read, derived facts included, for `location` on `as_of`."""
-    values = {k: _plain(v) for k, v in location.model_dump(exclude_none=True).items()}
+    # authority_findings is read through its expanded facts
+    dumped = location.model_dump(exclude_none=True, exclude={"authority_findings"})
+    values = {k: _plain(v) for k, v in dumped.items()}
+    values.update(expanded_facts(location))
     values[AS_OF_FIELD] = as_of
     return values
 
@@ -101,6 +104,9 @@ def _expression(expr: dict[str, Any], values: dict[str, Any]) -> Any:
     if op == "multiply":
         factors: list[Any] = [values.get(a) if isinstance(a, str) else a for a in args]
         return None if any(f is None for f in factors) else math.prod(factors)
+    if op == "ratio":
+        top, bottom = (values.get(a) for a in args)
+        return None if top is None or not bottom else round(top / bottom, 2)
     if op == "field":
         return values.get(args)
     raise ValueError(f"unknown expression '{op}'")

@@ -36,7 +36,7 @@ from checker.library.conditions import (
     leaves,
 )
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
-from checker.location.model import Location
+from checker.location.model import EXPANDED_FROM, Location
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import jsonschema_texts, pydantic_texts
 
@@ -76,8 +76,9 @@ def location_field_kinds() -> dict[str, FieldKind]:
     kinds = {
         name: _kind_of(info.annotation)
         for name, info in Location.model_fields.items()
-        if name not in NOT_CHECKABLE
+        if name not in NOT_CHECKABLE and name not in EXPANDED_FROM.values()
     }
+    kinds.update(dict.fromkeys(EXPANDED_FROM, FieldKind("date")))
     kinds[AS_OF_FIELD] = FieldKind("date")
     return kinds
 
@@ -140,6 +141,8 @@ class Library:
 
     def base_fields(self, name: str) -> list[str]:
         """The location fields a fact depends on (itself, for a location field)."""
+        if name in EXPANDED_FROM:
+            return [EXPANDED_FROM[name]]
         if name not in self.derived_inputs:
             return [name]
         return [b for inp in self.derived_inputs[name] for b in self.base_fields(inp)]

@@ -49,6 +49,15 @@ class Outcome(str, Enum):
     not_applicable = "not_applicable"
 
 
+class Verification(BaseModel):
+    """How the citation was checked: against what, when, and what was read where."""
+
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date
+    against: str = Field(pattern=r"^(official|copy|secondary|none)$")
+    text: str = Field(min_length=1, description="What was read, where")
+
+
 class Source(BaseModel):
     """Where in the instrument the norm stands. The instrument itself is given per file."""
 
@@ -60,6 +69,7 @@ class Source(BaseModel):
     paragraph: str | None = None
     point: str | None = None
     url: str = Field(pattern=r"^https://", description="Official text, deep link if possible")
+    verified: Verification | None = None
 
 
 class Example(BaseModel):
@@ -88,6 +98,7 @@ class Norm(BaseModel):
     severity: Severity
     valid_from: dt.date | None = Field(default=None, description="First day in force")
     valid_until: dt.date | None = Field(default=None, description="Last day in force (inclusive)")
+    valid_from_basis: Text | None = Field(default=None, description="Why valid_from is that date")
     applies_when: Condition | None = None
     requires: Condition
     remedy: Text
@@ -117,7 +128,7 @@ class DerivedCase(BaseModel):
     when: Condition
     value: dict[str, Any] = Field(
         description="An expression: {months_between: [a, b]}, {multiply: [field, number]}, "
-        "{field: name}"
+        "{ratio: [a, b]} (a divided by b; unknown when b is 0), {field: name}"
     )
 
 

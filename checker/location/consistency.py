@@ -9,6 +9,7 @@ A check only runs when every fact it compares is given.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,10 @@ from checker.errors import Problem, problem
 from checker.i18n import t
 from checker.location.model import Location
 
-#: Occupancy above this many times the capacity is taken for a typing error (an extra digit).
+#: Occupancy above this many times the capacity is so far out that the report warns about it
+#: before anything else: a typing error (an extra digit) or overcrowding of a rare order, as
+#: when hundreds of minors slept in a registration centre of a few dozen places. Real data of
+#: that order is checked, not refused.
 FAR_ABOVE_CAPACITY = 5
 
 
@@ -29,6 +33,7 @@ class Inconsistency:
     error: bool
     message: dict[str, str]
     hint: dict[str, str]
+    kind: str = "inconsistent_facts"  # the kind of report warning it becomes
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -99,6 +104,18 @@ PARTS = [
         "an average cannot exceed the longest stay",
         "een gemiddelde kan niet boven de langste verblijfsduur liggen",
     ),
+    (
+        "stay_residents_avg_months",
+        "stay_residents_max_months",
+        "an average cannot exceed the longest stay",
+        "een gemiddelde kan niet boven de langste verblijfsduur liggen",
+    ),
+    (
+        "residents_without_bed_count",
+        "occupancy_total",
+        "residents without a bed are counted among the residents",
+        "bewoners zonder bed tellen mee bij de bewoners",
+    ),
 ]
 
 _FIX = ("correct one of the two", "verbeter een van beide")
@@ -147,16 +164,28 @@ def inconsistencies(location: Location) -> list[Inconsistency]:
         far = occupancy > FAR_ABOVE_CAPACITY * capacity
         why = (
             (
-                f"more than {FAR_ABOVE_CAPACITY} times the capacity is taken for a typing error",
-                f"meer dan {FAR_ABOVE_CAPACITY} keer de capaciteit wordt als tikfout gezien",
+                f"more than {FAR_ABOVE_CAPACITY} times the capacity: severe overcrowding, "
+                "or a typing error",
+                f"meer dan {FAR_ABOVE_CAPACITY} keer de capaciteit: ernstige overbezetting, "
+                "of een tikfout",
             )
             if far
             else ("the location is overcrowded", "de locatie is overvol")
         )
-        fix = _FIX if far else ("check both numbers", "controleer beide getallen")
-        found.append(
-            _more_than("occupancy_total", "capacity_total", occupancy, capacity, far, why, fix)
+        fix = (
+            (
+                "check both numbers; if they are right, the overcrowding norms fail",
+                "controleer beide getallen; kloppen ze, dan vallen de normen over overbezetting af",
+            )
+            if far
+            else ("check both numbers", "controleer beide getallen")
         )
+        warning = _more_than(
+            "occupancy_total", "capacity_total", occupancy, capacity, False, why, fix
+        )
+        if far:
+            warning = dataclasses.replace(warning, kind="far_above_capacity")
+        found.append(warning)
     group, minors = got.get("uam_living_group_size_max"), got.get("unaccompanied_minors_count")
     if group is not None and minors is not None and group > minors:
         found.append(

@@ -50,6 +50,34 @@ class Operator(str, Enum):
     other = "other"
 
 
+class Authority(str, Enum):
+    inspectorate = "inspectorate"
+    court = "court"
+    municipality = "municipality"
+    ggd = "ggd"
+    ombudsman = "ombudsman"
+    other = "other"
+
+
+class FindingKind(str, Enum):
+    unsafe = "unsafe"
+    unsuitable = "unsuitable"
+    below_minimum_quality = "below_minimum_quality"
+
+
+class AuthorityFinding(BaseModel):
+    """What an authority concluded about this location, and when."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    by: Authority = Field(description="Who concluded it / Wie het vaststelde")
+    date: dt.date = Field(description="Date of the finding / Datum van de bevinding")
+    finding: FindingKind = Field(description="What was found / Wat werd vastgesteld")
+    note: str | None = Field(
+        default=None,
+        description="Which report or ruling, in brief / Welk rapport of welke uitspraak",
+    )
+
+
 class Population(str, Enum):
     families = "families"
     single_adults = "single_adults"
@@ -99,7 +127,11 @@ class Location(BaseModel):
     )
 
     # people
-    capacity_total: Count | None = _f("Places in total", "Aantal plaatsen", **NonNeg)
+    capacity_total: Count | None = _f(
+        "Places the building was designed or fitted for",
+        "Aantal plaatsen waarvoor het gebouw is ontworpen of ingericht",
+        **NonNeg,
+    )
     occupancy_total: Count | None = _f("Persons living here now", "Aantal bewoners nu", **NonNeg)
     children_count: Count | None = _f(
         "Minors living here (with or without parents)",
@@ -398,7 +430,88 @@ class Location(BaseModel):
         "Een schoonmaakrooster voor kamers en gedeelde ruimtes wordt gevolgd",
     )
 
+    # what inspectors, doctors and courts report (issue 15)
+    violence_or_abuse_reported: bool | None = _f(
+        "Violence or sexual abuse involving children was reported at the location",
+        "Er is geweld of seksueel misbruik met kinderen gemeld op de locatie",
+    )
+    police_incidents_reported: bool | None = _f(
+        "Police or safety incidents at the location were reported (fights, fire, threats)",
+        "Er zijn politie- of veiligheidsincidenten op de locatie gemeld (vechtpartijen, brand, "
+        "bedreiging)",
+    )
+    children_without_supervision_reported: bool | None = _f(
+        "Children (unaccompanied minors included) were found without the supervision they need",
+        "Er zijn kinderen (ook amv's) aangetroffen zonder het toezicht dat zij nodig hebben",
+    )
+    disease_outbreak_reported: bool | None = _f(
+        "An outbreak of an infectious disease (scabies, diphtheria, measles, TB ...) at the "
+        "location",
+        "Een uitbraak van een infectieziekte (schurft, difterie, mazelen, tbc ...) op de locatie",
+    )
+    authority_findings: list[AuthorityFinding] | None = _f(
+        "Findings of an authority about this location: who, when, what (unsafe, unsuitable, "
+        "below minimum quality)",
+        "Bevindingen van een instantie over deze locatie: wie, wanneer, wat (onveilig, "
+        "ongeschikt, onder de minimale kwaliteit)",
+    )
+    sanitary_in_good_repair: bool | None = _f(
+        "Toilets and showers are clean and working",
+        "Toiletten en douches zijn schoon en werken",
+    )
+    windowless_rooms_used: bool | None = _f(
+        "Rooms without a window are used for sleeping or living",
+        "Ruimtes zonder raam worden gebruikt om te slapen of te verblijven",
+    )
+    capacity_agreed_count: Count | None = _f(
+        "Places agreed with the municipality",
+        "Aantal plaatsen afgesproken met de gemeente",
+        **NonNeg,
+    )
+    residents_without_bed_count: Count | None = _f(
+        "Residents without a bed of their own (sleeping on chairs, floors, outside)",
+        "Bewoners zonder eigen bed (slapen op stoelen, de vloer, buiten)",
+        **NonNeg,
+    )
+    stay_residents_avg_months: float | None = _f(
+        "Average stay of all residents here, in months",
+        "Gemiddelde verblijfsduur van alle bewoners hier, in maanden",
+        **NonNeg,
+    )
+    stay_residents_max_months: float | None = _f(
+        "Longest stay of a resident here, in months",
+        "Langste verblijfsduur van een bewoner hier, in maanden",
+        **NonNeg,
+    )
+    emergency_use_since: dt.date | None = _f(
+        "Date the place started to be used as emergency or crisis shelter",
+        "Datum waarop de plek als nood- of crisisnoodopvang in gebruik is genomen",
+    )
+    acute_medical_cases_present: bool | None = _f(
+        "Residents who need acute medical care live at the location",
+        "Er wonen mensen op de locatie die acute medische zorg nodig hebben",
+    )
+
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
+
+
+#: Date fields the engine reads in place of `authority_findings`, a list of records: per kind
+#: of finding, the date of the first one. A kind with no finding gets `NEVER`, so "found on or
+#: before the check date" is false for it, while an omitted list leaves every one unknown.
+FIRST_FINDING_FIELDS = {f"authority_first_{kind.value}_date": kind for kind in FindingKind}
+EXPANDED_FROM = dict.fromkeys(FIRST_FINDING_FIELDS, "authority_findings")
+NEVER = dt.date.max
+
+
+def expanded_facts(location: Location) -> dict[str, dt.date]:
+    """The facts of `EXPANDED_FROM` for one location (empty when its findings are not known)."""
+    if location.authority_findings is None:
+        return {}
+    out = {}
+    for name, kind in FIRST_FINDING_FIELDS.items():
+        dates = [f.date for f in location.authority_findings if f.finding == kind]
+        out[name] = min(dates, default=NEVER)
+    return out
 
 
 def field_bounds(name: str) -> tuple[float | None, float | None]:

@@ -4,7 +4,11 @@ How a cell is written (see README, "Auditing a portfolio"):
 - an empty cell means "not known", exactly like leaving a field out of a YAML file;
 - a list is written with semicolons: `families;unaccompanied_minors`;
 - a date is written as YYYY-MM-DD; true/false as `true` or `false`;
-- numbers with a decimal point: `2.5`.
+- numbers with a decimal point: `2.5`;
+- `authority_findings`, a list of records, as `by:date:finding` parts separated by
+  semicolons: `inspectorate:2025-07-17:unsafe;court:2022-10-06:below_minimum_quality`
+  (the optional note of a finding can only be written in YAML); `none` (or `geen`) says
+  that there are none, where an empty cell says "not known".
 
 A cell is converted by the type of its field in the location model, then the
 row is validated by the same code as a YAML file, so the errors read the same.
@@ -26,6 +30,8 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
+from pydantic import BaseModel
+
 from checker.errors import InputError, Problem, problem
 from checker.i18n import t
 from checker.location.loader import location_from_document
@@ -34,6 +40,9 @@ from checker.source.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_LOCATIONS,
 from checker.source.reader import YamlDocument, open_regular_file
 
 LIST_SEPARATOR = ";"
+RECORD_SEPARATOR = ":"
+#: An empty cell is "not known"; this word says "known: none" for a list of records.
+NO_RECORDS = "none"
 
 
 def csv_header() -> list[str]:
@@ -57,8 +66,37 @@ def cell_value(name: str, text: str) -> Any:
     return text if kind is None or name in ("id", "name") else _cell(kind, text)
 
 
+def is_record_list(kind: Any) -> bool:
+    """A list of records (e.g. `authority_findings`), not a list of choices."""
+    if typing.get_origin(kind) is not list:
+        return False
+    (member,) = typing.get_args(kind)
+    return isinstance(member, type) and issubclass(member, BaseModel)
+
+
+def _record(kind: Any, text: str) -> Any:
+    """`by:date:finding` as a record of the list's member model; another form stays text."""
+    (member,) = typing.get_args(kind)
+    names = [n for n, f in member.model_fields.items() if f.is_required()]
+    parts = [p.strip() for p in text.split(RECORD_SEPARATOR)]
+    return dict(zip(names, parts, strict=True)) if len(parts) == len(names) else text
+
+
+def record_cell(value: list[dict[str, Any]]) -> str:
+    """A list of records as one cell (the inverse of `_record`; notes are left out)."""
+    if not value:
+        return NO_RECORDS
+    return LIST_SEPARATOR.join(
+        RECORD_SEPARATOR.join(str(v) for k, v in item.items() if k != "note") for item in value
+    )
+
+
 def _cell(kind: Any, text: str) -> Any:
     """A cell as the JSON value its field takes; text that does not convert stays text."""
+    if is_record_list(kind):
+        if text.strip().lower() in (NO_RECORDS, "geen"):
+            return []
+        return [_record(kind, p.strip()) for p in text.split(LIST_SEPARATOR) if p.strip()]
     if typing.get_origin(kind) is list:
         return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
     try:

@@ -55,6 +55,13 @@ FIXED_FIELDS: dict[str, str] = {
     "operator": "needs_other_operator",
     "opening_date": "date_in_the_past",
     "as_of_date": "date_in_the_past",
+    "emergency_use_since": "date_in_the_past",
+    # what happened and what authorities found: a plan acts on it, it cannot undo it
+    "violence_or_abuse_reported": "already_reported",
+    "police_incidents_reported": "already_reported",
+    "children_without_supervision_reported": "already_reported",
+    "disease_outbreak_reported": "already_reported",
+    "authority_findings": "already_reported",
 }
 
 #: Facts about who lives here: a plan can change them, but only by moving people.

@@ -9,7 +9,7 @@ from checker.i18n import t
 from checker.library.model import Outcome
 from checker.report.build import Report
 from checker.report.findings import Finding
-from checker.report.view import finding_order
+from checker.report.view import finding_order, layers_line
 
 VERDICT_COLOUR = {
     "non_compliant": "red",
@@ -53,10 +53,13 @@ def render_text(report: Report, colour: bool = True) -> str:
             passed=counts[Outcome.pass_],
             na=counts[Outcome.not_applicable],
         ),
+        f"{t('layers', lang)}: {layers_line(report.layers, lang)}",
     ]
     if report.warnings:
         lines += [style(t("warnings", lang), bold=True, fg="yellow")]
-        lines += [f"  {w.render(lang)}" for w in report.warnings]
+        for w in report.warnings:
+            mark = style(f"{t('warning_check_first', lang).upper()}: ", bold=True, fg="red")
+            lines.append(f"  {mark if w.prominent else ''}{w.text(lang)}")
     if report.score.overall:
         o = report.score.overall
         span = f"{o.low}" if o.low == o.high else f"{o.low}–{o.high}"

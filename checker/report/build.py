@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.library.loader import Library
-from checker.location import consistency
 from checker.location.model import Location
 from checker.report.coming_changes import ComingChange, coming_changes
 from checker.report.facts_to_collect import FactToCollect, facts_to_collect
 from checker.report.findings import Finding
-from checker.report.verdict import Score, Verdict, score, verdict
+from checker.report.verdict import Layers, Score, Verdict, layers, score, verdict
+from checker.report.warnings import ReportWarning, location_warnings
 
 
 @dataclass
@@ -34,7 +34,11 @@ class Report:
     norms_version: str
     facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
-    warnings: list[consistency.Inconsistency] = dataclasses.field(default_factory=list)
+    warnings: list[ReportWarning] = dataclasses.field(default_factory=list)
+    layers: Layers = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        self.layers = layers(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON data (see the report's JSON Schema)."""
@@ -43,6 +47,7 @@ class Report:
             "as_of": self.as_of.isoformat(),
             "lang": self.lang,
             "verdict": self.verdict.value,
+            "layers": self.layers.to_dict(),
             "score": {
                 "overall": dataclasses.asdict(self.score.overall) if self.score.overall else None,
                 "band": self.score.band,
@@ -52,9 +57,7 @@ class Report:
             "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
             "coming_changes": [_change_dict(c) for c in self.coming_changes],
             "norms_version": self.norms_version,
-            "warnings": [
-                {"fields": list(w.fields), "message": w.render(self.lang)} for w in self.warnings
-            ],
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
 
@@ -96,5 +99,5 @@ def make_report(
         library.version,
         facts_to_collect(findings),
         changes,
-        consistency.warnings(location),
+        location_warnings(location),
     )

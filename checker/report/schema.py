@@ -16,7 +16,7 @@ from pydantic.json_schema import JsonDict
 from checker.i18n import LANGUAGES
 from checker.library.model import Dimension, Outcome, Severity, Weight
 from checker.report.coming_changes import ENTERS, EXPIRES
-from checker.report.verdict import Verdict
+from checker.report.verdict import PolicyOutcome, Verdict
 
 SCHEMA_ID = "https://opvangtoets.nl/schemas/report.schema.json"
 
@@ -131,9 +131,42 @@ class ComingChangeOut(_Closed):
     citation: CitationOut
 
 
+class LayerCounts(_Closed):
+    model_config = ConfigDict(populate_by_name=True)
+    pass_: int = Field(alias="pass", ge=0, description="Applicable norms that pass")
+    fail: int = Field(ge=0, description="Applicable norms that fail")
+    unknown: int = Field(ge=0, description="Applicable norms whose facts are missing")
+
+
+class LawLayer(LayerCounts):
+    verdict: Verdict = Field(description="The headline verdict: law and court norms decide it")
+
+
+class PolicyLayer(LayerCounts):
+    outcome: PolicyOutcome = Field(
+        description="does_not_meet if a policy norm fails, else unknown if one is unknown, "
+        "else meets if one passes, else not_applicable"
+    )
+
+
+class LayersOut(_Closed):
+    law: LawLayer = Field(description="Weight law and court")
+    policy: PolicyLayer = Field(description="Weight policy: COA's requirements, VNG preconditions")
+    guidance: LayerCounts = Field(description="Weight guidance: counts only, never a verdict")
+
+
+class WarningMessage(_Closed):
+    en: str
+    nl: str
+
+
 class WarningOut(_Closed):
-    fields: list[str] = Field(description="The facts that do not fit together")
-    message: str
+    kind: str = Field(
+        description="inconsistent_facts, far_above_capacity (shown first), or a kind another "
+        "stage adds"
+    )
+    facts: list[str] = Field(description="The facts the warning is about")
+    message: WarningMessage
 
 
 class ReportOut(_Closed):
@@ -144,6 +177,7 @@ class ReportOut(_Closed):
     as_of: dt.date
     lang: Literal[LANGUAGES]  # type: ignore[valid-type]
     verdict: Verdict
+    layers: LayersOut = Field(description="The outcome of each layer beside the headline verdict")
     score: ScoreOut
     findings: list[FindingOut]
     facts_to_collect: list[FactToCollectOut] = Field(
@@ -154,7 +188,8 @@ class ReportOut(_Closed):
     )
     norms_version: str = Field(description="Content hash of the norm library")
     warnings: list[WarningOut] = Field(
-        description="Facts that look inconsistent but were checked (e.g. over capacity)"
+        description="Facts that look inconsistent but were checked (e.g. over capacity); "
+        "far_above_capacity first"
     )
 
 

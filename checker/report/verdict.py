@@ -46,6 +46,83 @@ def verdict(findings: list[Finding]) -> Verdict:
     )
 
 
+class PolicyOutcome(str, Enum):
+    """The outcome of the policy layer (COA's and the municipalities' own requirements)."""
+
+    meets = "meets"
+    does_not_meet = "does_not_meet"
+    unknown = "unknown"
+    not_applicable = "not_applicable"
+
+
+@dataclass(slots=True)
+class Counts:
+    """How many norms of a layer pass, fail and are unknown."""
+
+    passed: int = 0
+    failed: int = 0
+    unknown: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        """The counts as JSON data."""
+        return {"pass": self.passed, "fail": self.failed, "unknown": self.unknown}
+
+
+@dataclass
+class Layers:
+    """Each layer of the library on its own (DESIGN.md §3, "Per layer"): the law layer's
+    outcome is the headline verdict, policy gets an outcome, guidance only counts."""
+
+    law: Verdict
+    law_counts: Counts
+    policy: PolicyOutcome
+    policy_counts: Counts
+    guidance_counts: Counts
+
+    def to_dict(self) -> dict[str, dict]:
+        """The `layers` object of the JSON report."""
+        return {
+            "law": {"verdict": self.law.value, **self.law_counts.to_dict()},
+            "policy": {"outcome": self.policy.value, **self.policy_counts.to_dict()},
+            "guidance": self.guidance_counts.to_dict(),
+        }
+
+
+LAYER_OF_WEIGHT = {"law": "law", "court": "law", "policy": "policy", "guidance": "guidance"}
+LAYERS = ("law", "policy", "guidance")
+
+
+def policy_outcome(counts: Counts) -> PolicyOutcome:
+    """Does not meet if a policy norm fails, else unknown, else meets; n/a if none applies."""
+    if counts.failed:
+        return PolicyOutcome.does_not_meet
+    if counts.unknown:
+        return PolicyOutcome.unknown
+    if counts.passed:
+        return PolicyOutcome.meets
+    return PolicyOutcome.not_applicable
+
+
+def layers(findings: list[Finding]) -> Layers:
+    """The outcome of each layer (law, policy, guidance) from a report's findings."""
+    counts = {layer: Counts() for layer in LAYERS}
+    for f in findings:
+        c = counts[LAYER_OF_WEIGHT[f.weight]]
+        if f.outcome == Outcome.pass_:
+            c.passed += 1
+        elif f.outcome == Outcome.fail:
+            c.failed += 1
+        elif f.outcome == Outcome.unknown:
+            c.unknown += 1
+    return Layers(
+        verdict(findings),
+        counts["law"],
+        policy_outcome(counts["policy"]),
+        counts["policy"],
+        counts["guidance"],
+    )
+
+
 @dataclass(slots=True)
 class Range:
     """A score from its low end (unknowns fail) to its high end (unknowns pass)."""

@@ -16,7 +16,7 @@ from checker.library.model import Dimension, Outcome
 from checker.location.model import Location
 from checker.report.build import Report
 from checker.report.findings import Finding
-from checker.report.verdict import band
+from checker.report.verdict import Layers, band
 
 WEIGHT_ORDER = {"law": 0, "court": 1, "policy": 2, "guidance": 3}
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
@@ -38,6 +38,22 @@ def fact_titles(library: Library | None, lang: str) -> dict[str, str]:
     for derived in library.derived if library else []:
         titles[derived.name] = getattr(derived.title, lang)
     return titles
+
+
+def layers_line(layers: Layers, lang: str) -> str:
+    """The three layers in one line, beside the headline verdict."""
+
+    def counts(c: Any) -> str:
+        return t("layer_counts", lang, passed=c.passed, failed=c.failed, unknown=c.unknown)
+
+    return " · ".join(
+        [
+            f"{t('layer_law', lang)}: {t(layers.law.value, lang)} ({counts(layers.law_counts)})",
+            f"{t('layer_policy', lang)}: {t('policy_' + layers.policy.value, lang)} "
+            f"({counts(layers.policy_counts)})",
+            f"{t('layer_guidance', lang)}: {counts(layers.guidance_counts)}",
+        ]
+    )
 
 
 def show_value(value: Any, lang: str) -> str:
@@ -72,6 +88,7 @@ class ReportView:
     dimensions: list[DimensionGroup]
     facts_used: list[tuple[str, str, str]]  # name, meaning, value
     titles: dict[str, str]
+    layers: str = ""
 
     def t(self, key: str, **values: object) -> str:
         """The label `key` in the report's language."""
@@ -113,4 +130,5 @@ def report_view(report: Report, library: Library | None = None) -> ReportView:
         dimensions=groups,
         facts_used=[(k, titles.get(k, ""), show_value(used[k], lang)) for k in sorted(used)],
         titles=titles,
+        layers=layers_line(report.layers, lang),
     )

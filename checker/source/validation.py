@@ -29,7 +29,7 @@ _PYDANTIC_KINDS = {
     "date_from_datetime_inexact": "kind_date_only",
     "list_type": "kind_list",
     "dict_type": "kind_mapping",
-    "model_type": "kind_mapping",
+    "model_type": "kind_authority_finding",  # the only records in the model
     "model_attributes_type": "kind_mapping",
 }
 _SIGNS = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">", "less_than": "<"}

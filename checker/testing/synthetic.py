@@ -17,6 +17,8 @@ import typing
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
+
 from checker.location.consistency import FAR_ABOVE_CAPACITY, PARTS
 from checker.location.model import Location
 
@@ -51,6 +53,15 @@ def _value(rng: random.Random, base: Any, info: Any) -> Any:
         return rng.choice(list(base)).value
     if typing.get_origin(base) is list:
         (member,) = typing.get_args(base)
+        if isinstance(member, type) and issubclass(member, BaseModel):  # a list of records
+            return [
+                {
+                    name: _value(rng, _base(field.annotation), field)
+                    for name, field in member.model_fields.items()
+                    if field.is_required()
+                }
+                for _ in range(rng.randint(0, 3))
+            ]
         return sorted(m.value for m in member if rng.random() < 0.5)
     return f"text-{rng.randint(0, 999)}"
 

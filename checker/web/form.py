@@ -23,7 +23,7 @@ from checker.authoring.template import norms_by_field, unit_of
 from checker.i18n import t
 from checker.library.loader import Library
 from checker.location.model import Location, field_bounds
-from checker.location.table import FIELD_TYPES, cell_value
+from checker.location.table import FIELD_TYPES, cell_value, is_record_list, record_cell
 from checker.report.view import fact_titles
 
 #: Every location field in exactly one theme (a test keeps this complete).
@@ -48,6 +48,9 @@ THEMES: dict[str, tuple[str, ...]] = {
         "vulnerable_persons_count",
         "uam_age_min_years",
         "uam_living_group_size_max",
+        "capacity_agreed_count",
+        "residents_without_bed_count",
+        "acute_medical_cases_present",
     ),
     "theme_building": (
         "bedroom_area_per_person_m2",
@@ -56,6 +59,8 @@ THEMES: dict[str, tuple[str, ...]] = {
         "bed_and_cupboard_per_person",
         "persons_per_toilet",
         "persons_per_shower",
+        "sanitary_in_good_repair",
+        "windowless_rooms_used",
         "drinking_water_24_7",
         "meals_per_day",
         "self_catering",
@@ -97,6 +102,10 @@ THEMES: dict[str, tuple[str, ...]] = {
         "gbv_prevention_measures",
         "incident_reporting_channel",
         "daily_presence_check_uam",
+        "violence_or_abuse_reported",
+        "police_incidents_reported",
+        "children_without_supervision_reported",
+        "authority_findings",
     ),
     "theme_health": (
         "health_care_access",
@@ -107,6 +116,7 @@ THEMES: dict[str, tuple[str, ...]] = {
         "uam_vulnerability_screening_hours_max",
         "vulnerability_assessment_days_max",
         "special_needs_met_for_all",
+        "disease_outbreak_reported",
     ),
     "theme_staff": (
         "staff_present_24_7",
@@ -133,11 +143,18 @@ THEMES: dict[str, tuple[str, ...]] = {
         "stay_children_max_months",
         "relocations_per_child_max",
         "uam_days_at_registration_centre_max",
+        "stay_residents_avg_months",
+        "stay_residents_max_months",
+        "emergency_use_since",
     ),
 }
 
 #: Values of every field that holds several (checkboxes in the form).
-_LIST_FIELDS = {n for n, kind in FIELD_TYPES.items() if typing.get_origin(kind) is list}
+_LIST_FIELDS = {
+    n
+    for n, kind in FIELD_TYPES.items()
+    if typing.get_origin(kind) is list and not is_record_list(kind)
+}
 
 
 @dataclass(frozen=True)
@@ -214,7 +231,11 @@ def form_themes(library: Library, lang: str) -> list[Theme]:
                     step={int: "1", float: "any"}.get(kind, ""),
                     required=name == "name",
                     norms=tuple(used.get(name, ())),
-                    help=t("web_id_help", lang) if name == "id" else "",
+                    help=t("web_id_help", lang)
+                    if name == "id"
+                    else t("web_authority_findings_help", lang)
+                    if name == "authority_findings"
+                    else "",
                 )
             )
         themes.append(theme)
@@ -250,6 +271,8 @@ def form_values(location: Location) -> dict[str, Any]:
     for name, value in location.model_dump(mode="json", exclude_none=True).items():
         if isinstance(value, bool):
             values[name] = "true" if value else "false"
+        elif is_record_list(FIELD_TYPES[name]):
+            values[name] = record_cell(value)
         elif isinstance(value, list):
             values[name] = [str(v) for v in value]
         else:
