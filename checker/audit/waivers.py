@@ -17,7 +17,8 @@ without it, and a location whose only problems are waived is at best
 with the deviation. On a date after `expires` the waiver is *expired*: the
 failure counts again and is reported with the expired waiver. A waiver never
 turns a failure into a pass, and a waiver for a norm that does not fail does
-nothing.
+nothing. A waiver may name a norm by an earlier id (its `aliases`): it applies
+to the renamed norm.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                 )
             )
         raise InputError(problems) from None
-    known = [n.id for n in library.norms]
+    known = library.known_ids()
     known_set = set(known)
     problems = []
     waivers: list[Waiver] = []
@@ -137,6 +138,8 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                 )
             )
             continue
+        # a waiver written for a norm's earlier id keeps applying to the renamed norm
+        entry = entry.model_copy(update={"norm": library.resolve(entry.norm).id})
         key = (entry.norm, entry.location)
         if key in seen:
             problems.append(

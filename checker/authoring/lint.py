@@ -157,7 +157,7 @@ def satisfiable(conj: Conjunction, kinds: dict[str, FieldKind]) -> bool:
     """Whether some location makes every literal of the conjunction true."""
     by_subject: dict[str, list[Leaf]] = {}
     for literal in conj:
-        leaf = effective(literal)
+        leaf = effective(literal).certain()
         by_subject.setdefault(leaf.subject(), []).append(leaf)
     return all(
         _consistent(group, kinds.get(group[0].field) if group[0].field else None)

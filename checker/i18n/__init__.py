@@ -592,6 +592,24 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "alleenstaande minderjarigen (amv)",
     },
     "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
+    # issue 15 (law): month deadlines known only in days, verification of citations, aliases
+    "months_undecided": {
+        "en": "{field}: {days} days lies between the shortest ({shortest}) and the longest "
+        "({longest}) length of {months} months; the dates are needed to decide",
+        "nl": "{field}: {days} dagen ligt tussen de kortste ({shortest}) en de langste "
+        "({longest}) duur van {months} maanden; de data zijn nodig om te beslissen",
+    },
+    "citation_not_verified": {
+        "en": "citation not verified against the official text",
+        "nl": "bronvermelding niet getoetst aan de officiële tekst",
+    },
+    "citation_checked_copy": {
+        "en": "checked against a copy of the official text",
+        "nl": "getoetst aan een kopie van de officiële tekst",
+    },
+    "verified": {"en": "verified", "nl": "getoetst"},
+    "valid_from_basis": {"en": "in force from, because", "nl": "geldt vanaf, omdat"},
+    "formerly": {"en": "formerly {ids}", "nl": "voorheen {ids}"},
 }
 
 

@@ -20,7 +20,11 @@ VERDICT_COLOUR = {
 
 def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
     head = f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {f.title}"
+    if f.aliases:
+        head += f" ({t('formerly', lang, ids=', '.join(f.aliases))})"
     lines = [head, f"      {f.message}", f"      {f.citation.text} — {f.citation.url}"]
+    if f.citation.remark:
+        lines.append(f"      ({f.citation.remark})")
     if detail and f.remedy:
         lines.append(f"      {t('remedy', lang)}: {f.remedy}")
     return lines

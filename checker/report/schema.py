@@ -77,8 +77,15 @@ class CitationOut(_Closed):
     article: str | None
     paragraph: str | None
     point: str | None
-    url: str = Field(pattern=r"^https://", description="The official text")
+    url: str = Field(pattern=r"^https://", description="The official text, in the report language")
     text: str = Field(description="The whole citation as a reader quotes it")
+    verified: Literal["official", "copy", "secondary", "none"] = Field(
+        description="What the citation was checked against (none: not obtained)"
+    )
+    remark: str | None = Field(
+        description="Null when checked against the official text; otherwise what to say "
+        "beside the citation ('citation not verified against the official text')"
+    )
 
 
 class FindingOut(_Closed):
@@ -94,6 +101,9 @@ class FindingOut(_Closed):
     citation: CitationOut
     remedy: str = _absent_unless("What to do; only for fail and unknown")
     missing: list[str] = _absent_unless("Facts to find out; only for unknown", min_length=1)
+    aliases: list[str] = _absent_unless(
+        "Earlier ids of the norm, only when it was renamed", min_length=1
+    )
     waiver: WaiverOut = _absent_unless(
         "Only in `opvangtoets audit --waivers` output: the accepted deviation for a failure"
     )
