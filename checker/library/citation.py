@@ -56,6 +56,8 @@ def citation(lib_norm: LibraryNorm, lang: str) -> Citation:
     ref = article or ""
     if src.paragraph:
         ref += f" lid {src.paragraph}" if lang == "nl" else f"({src.paragraph})"
+    if src.subparagraph:
+        ref += f", {getattr(src.subparagraph, lang)}"
     if src.point:
         ref += f", onder {src.point}" if lang == "nl" else f"({src.point})"
     label = getattr(file.article_label, lang) if file.article_label else ""

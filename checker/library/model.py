@@ -89,6 +89,9 @@ class Source(BaseModel):
         description="e.g. '14'; per language where it is words, e.g. a court and date",
     )
     paragraph: str | None = None
+    subparagraph: Text | None = Field(
+        default=None, description="e.g. {en: 'third subparagraph', nl: 'derde alinea'}"
+    )
     point: str | None = None
     url: LocalizedUrl | HttpsUrl = Field(
         description="Official text, deep link if possible; per language, or one EUR-Lex URL "
