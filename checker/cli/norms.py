@@ -209,8 +209,12 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
     remark = cites[lang].remark
     if verified:
         out.append(
-            f"{t('verified', lang)}: {verified.against.value}, {verified.date.isoformat()}: "
-            + " ".join(verified.text.split())
+            textwrap.fill(
+                f"{t('verified', lang)}: {verified.against.value}, {verified.date.isoformat()}: "
+                + " ".join(verified.text.split()),
+                WRAP,
+                subsequent_indent="    ",
+            )
         )
     if remark:
         out.append(f"  {remark}")
