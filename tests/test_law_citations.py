@@ -317,8 +317,10 @@ def test_reports_say_where_a_citation_was_not_verified(tmp_path):
 
     md = _check(case, "--as-of", "2026-09-01", "--lang", "en", "--format", "md").stdout
     assert "(checked against a copy of the official text)" in md
+    assert re.search(r"^### \d+\. RCD2024-20\.8 — .* \(formerly RCD2024-20\.7\)$", md, re.M)
     html = _check(case, "--as-of", "2026-09-01", "--lang", "en", "--format", "html").stdout
     assert '<span class="citation-remark">(checked against a copy of the official text)' in html
+    assert '<small class="formerly">(formerly RCD2024-20.7)</small>' in html
 
 
 # aliases ------------------------------------------------------------------------------------
