@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from checker.evaluate import plain
@@ -16,6 +17,7 @@ from checker.library.months import (
     whole_months,
 )
 from checker.location.loader import load_location
+from checker.report.schema import report_json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 BEFORE_THE_PACT = dt.date(2026, 3, 1)  # the three-month rule of 2013/33 is in force
@@ -59,6 +61,11 @@ def test_the_unknown_day_count_makes_the_verdict_insufficient_information(checke
     decided = checker.check(_azc(89), BEFORE_THE_PACT, "en", look_ahead=False)
     assert report.verdict.value == "insufficient_information"
     assert decided.verdict.value != "insufficient_information"
+    # nothing is missing, so the JSON finding has no `missing` list, and is valid
+    finding = next(f for f in report.to_dict()["findings"] if f["norm_id"] == "RCD2013-14.2")
+    assert finding["outcome"] == "unknown" and "missing" not in finding
+    validator = jsonschema.Draft202012Validator(report_json_schema())
+    assert [e.message for e in validator.iter_errors(report.to_dict())] == []
 
 
 @pytest.mark.parametrize(

@@ -472,6 +472,7 @@ def test_docs_command_writes_both_languages(tmp_path):
     assert (
         "[Directive (EU) 2024/1346, art. 16(2)]"
         "(https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024L1346#art_16)"
+        " (checked against a copy of the official text)"
         " · weight: law · severity: critical · in force from 2026-06-12" in english
     )
     assert "[Richtlijn (EU) 2024/1346, art. 16 lid 2]" in dutch

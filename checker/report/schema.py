@@ -36,7 +36,8 @@ def _absent_unless(description: str, **constraints: Any) -> Any:
     )
 
 
-# remedy is there exactly for fail and unknown, missing exactly for unknown.
+# remedy is there exactly for fail and unknown; missing only for unknown, and left out where
+# every fact is given but cannot decide (a day count between the lengths of N months).
 _FINDING_KEYS_BY_OUTCOME = {
     "allOf": [
         {
@@ -45,9 +46,8 @@ _FINDING_KEYS_BY_OUTCOME = {
             "else": {"not": {"required": ["remedy"]}},
         },
         {
-            "if": {"properties": {"outcome": {"const": "unknown"}}},
-            "then": {"required": ["missing"]},
-            "else": {"not": {"required": ["missing"]}},
+            "if": {"not": {"properties": {"outcome": {"const": "unknown"}}}},
+            "then": {"not": {"required": ["missing"]}},
         },
     ]
 }
@@ -100,7 +100,10 @@ class FindingOut(_Closed):
     facts: dict[str, FactValue] = Field(description="The known facts the norm looked at")
     citation: CitationOut
     remedy: str = _absent_unless("What to do; only for fail and unknown")
-    missing: list[str] = _absent_unless("Facts to find out; only for unknown", min_length=1)
+    missing: list[str] = _absent_unless(
+        "Facts to find out; only for unknown, and absent where the facts given cannot decide",
+        min_length=1,
+    )
     aliases: list[str] = _absent_unless(
         "Earlier ids of the norm, only when it was renamed", min_length=1
     )
