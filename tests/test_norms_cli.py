@@ -99,13 +99,14 @@ def test_show_prints_a_norm_in_both_languages():
         "weight: law · dimension: education · severity: critical",
         "validity: in force from 2026-06-12",
         "topic: schooling-deadline",
-        "  other version: RCD2013-14.2 (in force from 2013-07-19 up to and including 2026-06-11)",
+        "  other version: RCD2013-14.2 (in force from 2015-07-20 up to and including 2026-06-11)",
         "  en: Directive (EU) 2024/1346, art. 16(2)",
         "  nl: Richtlijn (EU) 2024/1346, art. 16 lid 2",
-        "  url: https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024L1346#art_16",
+        "  url (en): https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024L1346#art_16",
+        "  url (nl): https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32024L1346#art_16",
+        "  checked against a copy of the official text",
         "  en: houses_school_age_children = true",
-        "  en: school_access_days_max ≤ 61 (2 months)",
-        "  nl: school_access_days_max ≤ 61 (2 maanden)",
+        "  en: school_access_days_max ≤ 2 months (59–62 days) (school holidays not modelled)",
         "facts used: houses_school_age_children, school_access_days_max",
         "    {children_count: 12, school_access_days_max: 45}",
     ]:
@@ -125,8 +126,9 @@ def test_show_puts_the_chosen_language_first(lang, other):
     titles = {"en": "School within two months", "nl": "Naar school binnen twee maanden"}
     assert lines[0] == f"RCD2024-16.2 — {titles[lang]} / {titles[other]}"
     texts = [line.strip()[:3] for line in lines if line.startswith(("  en: ", "  nl: "))]
-    # citation, title, summary, applies when, requires, remedy: each chosen language first
-    assert texts == [f"{lang}:", f"{other}:"] * 6
+    # basis of the date, citation, title, summary, applies when, requires, remedy: each chosen
+    # language first
+    assert texts == [f"{lang}:", f"{other}:"] * 7
 
 
 def test_show_of_an_unknown_id_exits_2_with_a_suggestion():
@@ -238,7 +240,7 @@ norms:
   - id: LOC-1
     title: {{en: "Play space", nl: "Speelruimte"}}
     summary: {{en: "Some play space.", nl: "Wat speelruimte."}}
-    source: {{article: "1", url: "https://example.org/"}}
+    source: {{article: "1", url: "https://example.org/", verified: {VERIFIED}}}
     dimension: play_leisure
     severity: minor
     applies_when: {applies}
@@ -251,6 +253,7 @@ norms:
       - {{name: "{name}", location: {location}, outcome: {outcome}}}
 """
 PLAY = "{field: indoor_play_area_m2, op: gt, value: 0}"
+VERIFIED = "{date: 2026-12-01, against: none, text: made up for the test}"
 CHILDREN = "{field: houses_children, op: eq, value: true}"
 
 
@@ -263,7 +266,12 @@ def local_norm(
 ) -> str:
     """A one-norm file; its second example is the one a test changes (line 19)."""
     return LOCAL.format(
-        applies=applies, requires=requires, name=name, location=location, outcome=outcome
+        applies=applies,
+        requires=requires,
+        name=name,
+        location=location,
+        outcome=outcome,
+        VERIFIED=VERIFIED,
     )
 
 
@@ -464,6 +472,7 @@ def test_docs_command_writes_both_languages(tmp_path):
     assert (
         "[Directive (EU) 2024/1346, art. 16(2)]"
         "(https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024L1346#art_16)"
+        " (checked against a copy of the official text)"
         " · weight: law · severity: critical · in force from 2026-06-12" in english
     )
     assert "[Richtlijn (EU) 2024/1346, art. 16 lid 2]" in dutch

@@ -17,7 +17,8 @@ without it, and a location whose only problems are waived is at best
 with the deviation. On a date after `expires` the waiver is *expired*: the
 failure counts again and is reported with the expired waiver. A waiver never
 turns a failure into a pass, and a waiver for a norm that does not fail does
-nothing.
+nothing. A waiver may name a norm by an earlier id (its `aliases`): it applies
+to the renamed norm.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                 )
             )
         raise InputError(problems) from None
-    known = [n.id for n in library.norms]
+    known = library.known_ids()
     known_set = set(known)
     problems = []
     waivers: list[Waiver] = []
@@ -143,6 +144,10 @@ def load_waivers(path: Path, library: Library) -> Waivers:
                 )
             )
             continue
+        # a waiver written for a norm's earlier id keeps applying to the renamed norm
+        resolved = library.resolve(entry.norm)
+        assert resolved is not None  # unknown ids were refused above
+        entry = entry.model_copy(update={"norm": resolved.id})
         key = (entry.norm, entry.location)
         if key in seen:
             problems.append(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, t
-from checker.library.citation import citation
+from checker.library.citation import citation, url_for
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Dimension, Weight
 from checker.render.files import Outputs, cannot_write
@@ -42,6 +42,8 @@ def _entry(lib_norm: LibraryNorm, lang: str) -> dict[str, str]:
         "title": getattr(norm.title, lang),
         "citation": cite.text,
         "url": cite.url,
+        "remark": cite.remark or "",
+        "aliases": ", ".join(norm.aliases),
         "weight": t(lib_norm.weight.value, lang),
         "severity": t(norm.severity.value, lang),
         "validity": validity(lib_norm, lang),
@@ -58,7 +60,7 @@ def render_docs(library: Library, lang: str) -> str:
             {
                 "id": lib_norm.file.family,
                 "instrument": getattr(lib_norm.file.instrument, lang),
-                "url": lib_norm.file.url,
+                "url": url_for(lib_norm.file.url, lang),
                 "norms": [],
             },
         )

@@ -23,6 +23,7 @@ from checker.library.lines import NormLines
 from checker.library.loader import FieldKind, Library, LibraryNorm, collect_library, size_problems
 from checker.library.model import Outcome
 from checker.location.model import Location
+from checker.source.reader import load_yaml
 
 TRANSLATED = ("title", "summary", "remedy")
 
@@ -86,6 +87,7 @@ def lint_library(library: Library) -> list[Problem]:
     lines = NormLines()
     problems: list[Problem] = []
     for lib_norm in library.norms:
+        problems += _record_problems(lib_norm, lines)
         problems += _translation_problems(lib_norm, lines)
         problems += _example_problems(lib_norm, lines)
         norm = lib_norm.norm
@@ -93,7 +95,52 @@ def lint_library(library: Library) -> list[Problem]:
             # (loading reported a norm too large to expand; expanding it here would hang)
             problems += _reachability_problems(lib_norm, library.field_kinds, lines)
     problems += _validity_problems(library, lines)
+    problems += _file_basis_problems(library)
     return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
+def _record_problems(lib_norm: LibraryNorm, lines: NormLines) -> list[Problem]:
+    """A citation a lawyer can defend says how it was checked, and a start date says why."""
+    out = []
+    if lib_norm.norm.source.verified is None:
+        out.append(
+            problem(
+                lib_norm.path,
+                lines.line(lib_norm, "source"),
+                f"{lib_norm.id}: source has no verification record",
+                f"{lib_norm.id}: source heeft geen toetsingsgegevens (verified)",
+                hint_en="add source.verified: {date, against: official | copy | secondary | "
+                "none, text: what was read, where}",
+                hint_nl="voeg source.verified toe: {date, against: official | copy | secondary | "
+                "none, text: wat is gelezen, waar}",
+            )
+        )
+    norm = lib_norm.norm
+    if norm.valid_from and norm.valid_from_basis is None:
+        out.append(_basis_problem(lib_norm.path, lines.line(lib_norm, "valid_from"), norm.id))
+    return out
+
+
+def _basis_problem(path: str, line: int | None, what: str) -> Problem:
+    return problem(
+        path,
+        line,
+        f"{what}: valid_from has no valid_from_basis",
+        f"{what}: valid_from heeft geen valid_from_basis",
+        hint_en="say in en and nl why the rule takes effect on that date and which document "
+        "proves it; where only a later document proves it, say so",
+        hint_nl="zeg in en en nl waarom de regel op die datum ingaat en welk document dat "
+        "bewijst; zeg het als alleen een later document het bewijst",
+    )
+
+
+def _file_basis_problems(library: Library) -> list[Problem]:
+    files = {n.path: n.file for n in library.norms}
+    return [
+        _basis_problem(path, load_yaml(Path(path)).line_of(("valid_from",)), f"{file.family}")
+        for path, file in files.items()
+        if file.valid_from and file.valid_from_basis is None
+    ]
 
 
 def _same(a: str, b: str) -> bool:
@@ -212,7 +259,7 @@ def satisfiable(conj: Conjunction, kinds: dict[str, FieldKind]) -> bool:
     """Whether some location makes every literal of the conjunction true."""
     by_subject: dict[str, list[Leaf]] = {}
     for literal in conj:
-        leaf = effective(literal)
+        leaf = effective(literal).certain()
         by_subject.setdefault(leaf.subject(), []).append(leaf)
     return all(
         _consistent(group, kinds.get(group[0].field) if group[0].field else None)

@@ -185,18 +185,39 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
     line = NormLines().line(lib_norm)
     out = [
         f"{norm.id} — " + " / ".join(getattr(norm.title, lg) for lg in chosen_first(lang)),
+    ]
+    if norm.aliases:
+        out.append(t("formerly", lang, ids=", ".join(norm.aliases)))
+    out += [
         f"{t('family', lang)}: {lib_norm.file.family} ({lib_norm.path}:{line})",
         f"{t('weight', lang)}: {lib_norm.weight.value} · {t('dimension', lang)}: "
         f"{norm.dimension.value} · {t('severity', lang)}: {norm.severity.value}",
         f"{t('validity', lang)}: {validity(lib_norm, lang)}",
     ]
+    if lib_norm.valid_from_basis:
+        out += _both(t("valid_from_basis", lang), _text(lib_norm.valid_from_basis), lang)
     if norm.topic:
         others = [n for n in library.norms if n.norm.topic == norm.topic and n is not lib_norm]
         out.append(f"{t('topic', lang)}: {norm.topic}")
         for other in sorted(others, key=lambda n: n.valid_from or dt.date.min):
             out.append(f"  {t('other_version', lang)}: {other.id} ({validity(other, lang)})")
-    out += _both(t("citation", lang), {lg: citation(lib_norm, lg).text for lg in LANGUAGES}, lang)
-    out.append(f"  url: {norm.source.url}")
+    cites = {lg: citation(lib_norm, lg) for lg in LANGUAGES}
+    out += _both(t("citation", lang), {lg: c.text for lg, c in cites.items()}, lang)
+    for lg in chosen_first(lang):
+        out.append(f"  url ({lg}): {cites[lg].url}")
+    verified = norm.source.verified
+    remark = cites[lang].remark
+    if verified:
+        out.append(
+            textwrap.fill(
+                f"{t('verified', lang)}: {verified.against.value}, {verified.date.isoformat()}: "
+                + " ".join(verified.text.split()),
+                WRAP,
+                subsequent_indent="    ",
+            )
+        )
+    if remark:
+        out.append(f"  {remark}")
     out += _both(t("col_title", lang), _text(norm.title), lang)
     out += _both(t("summary", lang), _text(norm.summary), lang)
     if norm.applies_when is not None:
@@ -234,14 +255,14 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
 def norms_show(norm_id: str, lang: str, norms_dir: tuple[str, ...]) -> None:
     """Everything about one norm, in English and Dutch."""
     library = _load(_dirs((), norms_dir), lang)
-    ids = [n.id for n in library.norms]
-    if norm_id not in ids:
-        guess = did_you_mean(norm_id, ids)
+    lib_norm = library.resolve(norm_id)
+    if lib_norm is None:
+        guess = did_you_mean(norm_id, library.known_ids())
         raise Refusal(
             t("unknown_norm", lang, norm=norm_id),
             *([t("did_you_mean", lang, guess=guess)] if guess else []),
         )
-    click.echo(show_norm(library, library.norm(norm_id), lang))
+    click.echo(show_norm(library, lib_norm, lang))
 
 
 # lint and test -----------------------------------------------------------------------------

@@ -18,6 +18,9 @@ How the three values are decided (identical to `checker.evaluate.plain`):
   an unknown norm, so nothing fired and a fact missing means *unknown*.
 - a norm not in force on the as-of date gets no result; its rules test
   `as_of_date` so they do not fire at all.
+- a norm with a deadline in months of which only days are known
+  (`{field: X_days, months: N}`) can be undecided although every fact is
+  present, so it always gets pass rules and is *unknown* when none fires.
 
 Why it is driven like this (measured; see shared/DURABLE_RULES.md, "What made
 it fast"): the cost is in Python callbacks and JSON round trips, not in the
@@ -160,6 +163,7 @@ class Engine:
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
             self._derived_levels.append((ruleset, members, [self._key(k) for k in level_keys]))
         norms = library.norms
+        self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
         for lib_norm in norms:
             keys = {k for leaf in _leaves(lib_norm) for k in leaf_keys(leaf, self._list_fields)}
             self._norm_keys.append(keys)
@@ -282,6 +286,11 @@ class Engine:
                 for key in leaf_keys(lit[0], lists)
             }
             tests = _tests(conj, lists, f"n{index}|pass|{k}") + in_force
+            if index in self._gapped:
+                name = f"n{index}|pass|{k}"
+                rules[name] = _rule(tests)
+                self._actions[name] = ("pass", index)
+                continue
             for key in sorted(keys - present):
                 name = f"n{index}|pass|{k}|{key}"
                 rules[name] = _rule([*tests, {"$nex": {key: 1}}])
@@ -480,10 +489,11 @@ class Engine:
             (index, n.id) for index, n in enumerate(self.library.norms) if n.in_force(as_of)
         ]
         norms_by_key = self._norms_by_key
+        gapped = self._gapped
         results = []
         for fact, mine in zip(facts, decided, strict=True):
             del fact[INDEX], fact["kind"], fact["sid"]
-            maybe_unknown: set[int] = set()
+            maybe_unknown = set(gapped)
             for key in self._used_keys - fact.keys():
                 maybe_unknown.update(norms_by_key.get(key, ()))
             by_id: dict[str, NormResult] = {}
@@ -516,6 +526,7 @@ def _unique(leaves_: list[Leaf]) -> list[Leaf]:
             tuple(leaf.months_between or ()),
             leaf.op,
             repr(leaf.value),
+            leaf.months,
             leaf.note and leaf.note.en,
         )
         seen.setdefault(key, leaf)

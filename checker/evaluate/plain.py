@@ -17,13 +17,8 @@ from typing import Any
 from checker.library.conditions import AllOf, AnyOf, Condition, Leaf, NotOf, Op
 from checker.library.loader import AS_OF_FIELD, Library
 from checker.library.model import Outcome
+from checker.library.months import days_against_months, whole_months
 from checker.location.model import Location, expanded_facts
-
-
-def whole_months(start: dt.date, end: dt.date) -> int:
-    """Calendar months from start to end; a month counts once its day of the month is reached."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - 1 if end.day < start.day else months
 
 
 def _plain(value: Any) -> Any:
@@ -83,6 +78,8 @@ def truth(cond: Condition | None, values: dict[str, Any]) -> bool | None:
             return got is not None
         if cond.op == Op.absent:
             return got is None
+        if cond.months is not None:
+            return None if got is None else days_against_months(got, cond.op.value, cond.months)
         return None if got is None else _compare(cond.op, got, cond.value)
     if isinstance(cond, NotOf):
         inner = truth(cond.not_, values)

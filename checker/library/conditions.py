@@ -1,7 +1,8 @@
 """The condition language of norm files, and its compilation to durable_rules patterns.
 
 A condition is data: a leaf `{field, op, value}` (or `{months_between: [a, b], op,
-value}`), or `all` / `any` / `not` of conditions. Evaluation is three-valued
+value}`, or `{field: X_days, op, months: N}` for a deadline in calendar months of
+which only a day count is known), or `all` / `any` / `not` of conditions. Evaluation is three-valued
 (Kleene): a comparison on a missing fact is neither true nor false.
 
 To let the engine decide all three values we compile both a condition and its
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import LabelledError
 from checker.i18n import t
+from checker.library.months import month_span_days
 
 #: Days in the key of a date for month arithmetic: key = (year * 12 + month) * 32 + day,
 #: so "b is at least N calendar months after a" is key(b) >= key(a) + 32 * N. A month is
@@ -85,6 +87,13 @@ class Leaf(BaseModel):
     months_between: list[str] | None = Field(default=None, min_length=2, max_length=2)
     op: Op
     value: Any = None
+    months: int | None = Field(
+        default=None,
+        ge=1,
+        description="Instead of 'value' on a field counted in days: a deadline in calendar "
+        "months. Certain at or below the shortest length of that many months, certainly "
+        "missed above the longest, unknown in between (3 months: 89 and 92 days)",
+    )
     note: Text | None = Field(
         default=None, description="How to read the threshold, e.g. '2 months' / '2 maanden'"
     )
@@ -93,6 +102,14 @@ class Leaf(BaseModel):
     def _one_subject(self) -> Leaf:
         if (self.field is None) == (self.months_between is None):
             raise LabelledError("leaf_one_subject")
+        if self.months is not None:
+            if self.field is None or "_days" not in self.field or "working_days" in self.field:
+                raise ValueError("'months' needs a field counted in calendar days (…_days…)")
+            if self.op not in (Op.lt, Op.lte, Op.gt, Op.gte):
+                raise ValueError("'months' takes only lt, lte, gt or gte")
+            if self.value is not None:
+                raise ValueError("give either 'value' (days) or 'months', not both")
+            return self
         needs_value = self.op not in (Op.present, Op.absent)
         if needs_value and self.value is None:
             raise LabelledError("leaf_needs_value", op=self.op.value)
@@ -124,6 +141,16 @@ class Leaf(BaseModel):
     def negated(self) -> Leaf:
         """The test that holds exactly when this one does not (on known facts)."""
         return self.model_copy(update={"op": NEGATION[self.op]})
+
+    def certain(self) -> Leaf:
+        """The comparison in days that holds exactly when this leaf is certainly true: for a
+        deadline in months, "within" needs the shortest month length and "beyond" the
+        longest (see `checker.library.months`); any other leaf is itself."""
+        if self.months is None:
+            return self
+        shortest, longest = month_span_days(self.months)
+        days = shortest if self.op in (Op.lt, Op.lte) else longest
+        return self.model_copy(update={"months": None, "value": days})
 
 
 class AllOf(BaseModel):
@@ -248,7 +275,7 @@ def list_member_name(field: str, member: str) -> str:
 
 def literal_pattern(literal: Literal, list_fields: dict[str, list[str]]) -> dict[str, Any]:
     """The durable_rules pattern that matches when the literal is certainly true."""
-    leaf = effective(literal)
+    leaf = effective(literal).certain()
     op, value = leaf.op, leaf.value
     if leaf.months_between:
         start, end = (month_key_name(f) for f in leaf.months_between)
@@ -282,6 +309,14 @@ def describe_leaf(leaf: Leaf, lang: str) -> str:
         text = t("leaf_present", lang, subject=leaf.subject())
     elif leaf.op == Op.absent:
         text = t("leaf_absent", lang, subject=leaf.subject())
+    elif leaf.months is not None:
+        shortest, longest = month_span_days(leaf.months)
+        unit = ("maand", "maanden") if lang == "nl" else ("month", "months")
+        days = "dagen" if lang == "nl" else "days"
+        text = (
+            f"{leaf.subject()} {SYMBOL[leaf.op]} {leaf.months} {unit[leaf.months != 1]} "
+            f"({shortest}–{longest} {days})"
+        )
     else:
         value = leaf.value
         if isinstance(value, list):

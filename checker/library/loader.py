@@ -24,13 +24,14 @@ from typing import Any
 import jsonschema
 from pydantic import ValidationError
 
-from checker.errors import InputError, Problem, did_you_mean, labelled_problem
+from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.library.conditions import (
     MAX_CONJUNCTIONS,
     MAX_LITERALS,
     Condition,
     Leaf,
     Op,
+    Text,
     dnf_size,
     fields_of,
     leaves,
@@ -108,6 +109,13 @@ class LibraryNorm:
         return self.norm.valid_from or self.file.valid_from
 
     @property
+    def valid_from_basis(self) -> Text | None:
+        """Why `valid_from` is the date the rule took effect (the norm's own, or its file's)."""
+        if self.norm.valid_from:
+            return self.norm.valid_from_basis
+        return self.file.valid_from_basis if self.file.valid_from else None
+
+    @property
     def valid_until(self) -> dt.date | None:
         """The last day the norm is in force: its own, else its file's (None: no end)."""
         return self.norm.valid_until or self.file.valid_until
@@ -138,6 +146,14 @@ class Library:
     def norm(self, norm_id: str) -> LibraryNorm:
         """The norm with id `norm_id`."""
         return next(n for n in self.norms if n.id == norm_id)
+
+    def resolve(self, norm_id: str) -> LibraryNorm | None:
+        """The norm with this id, or the norm that was renamed from it (its `aliases`)."""
+        return next((n for n in self.norms if n.id == norm_id or norm_id in n.norm.aliases), None)
+
+    def known_ids(self) -> list[str]:
+        """Every id a user may write: current ids and earlier ones."""
+        return [i for n in self.norms for i in (n.id, *n.norm.aliases)]
 
     def base_fields(self, name: str) -> list[str]:
         """The location fields a fact depends on (itself, for a location field)."""
@@ -222,6 +238,13 @@ def _leaf_problems(
     kind = kinds[leaf.subject()]
     values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
     if leaf.op in (Op.present, Op.absent):
+        return out
+    if leaf.months is not None:
+        if kind.kind != "number":
+            bad(
+                f"'months' needs a number of days, '{leaf.field}' is not one",
+                f"'months' vraagt een aantal dagen, '{leaf.field}' is dat niet",
+            )
         return out
     if kind.kind == "list":
         if leaf.op not in (Op.contains, Op.not_contains):
@@ -458,6 +481,7 @@ def collect_library(
         kinds[d.name] = FieldKind("bool") if d.when else FieldKind("number")
     norms: list[LibraryNorm] = []
     seen: dict[str, str] = {}
+    renamed: dict[str, tuple[str, str]] = {}  # earlier id -> (current id, its file)
     for doc in documents:
         file_problems = _schema_problems(doc)
         if file_problems:
@@ -481,7 +505,38 @@ def collect_library(
                         other_file=seen[norm.id],
                     )
                 )
+            elif norm.id in renamed:
+                new_id, where_new = renamed[norm.id]
+                problems.append(
+                    problem(
+                        doc.file,
+                        doc.line_of(norm_path + ("id",)),
+                        f"norm id {norm.id} is the earlier id of {new_id} ({where_new})",
+                        f"norm-id {norm.id} is de eerdere id van {new_id} ({where_new})",
+                        hint_en=f"give the norm a new id, or replace your copy with {new_id}",
+                        hint_nl=f"geef de norm een nieuwe id, of vervang uw kopie door {new_id}",
+                    )
+                )
             seen[norm.id] = doc.file
+            for k, alias in enumerate(norm.aliases):
+                if alias in seen or alias in renamed:
+                    owner = (
+                        f"{renamed[alias][0]} ({renamed[alias][1]})"
+                        if alias in renamed
+                        else seen[alias]
+                    )
+                    problems.append(
+                        problem(
+                            doc.file,
+                            doc.line_of(norm_path + ("aliases", k)),
+                            f"{norm.id}: alias {alias} is already used in {owner}",
+                            f"{norm.id}: alias {alias} komt al voor in {owner}",
+                            hint_en="an earlier id may name one norm only, and never a current id",
+                            hint_nl="een eerdere id mag maar één norm aanduiden, en nooit een "
+                            "huidige id",
+                        )
+                    )
+                renamed.setdefault(alias, (norm.id, doc.file))
             problems += _condition_problems(
                 norm.applies_when, kinds, where, doc, norm_path + ("applies_when",)
             )

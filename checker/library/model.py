@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,13 +49,35 @@ class Outcome(str, Enum):
     not_applicable = "not_applicable"
 
 
+class Against(str, Enum):
+    """What a citation was checked against: the official text, a faithful copy of it (e.g. a
+    repository that mirrors EUR-Lex), a secondary source (a summary, news, another document
+    quoting it), or nothing (not obtained)."""
+
+    official = "official"
+    copy = "copy"
+    secondary = "secondary"
+    none = "none"
+
+
 class Verification(BaseModel):
-    """How the citation was checked: against what, when, and what was read where."""
+    """How the citation (article, paragraph, point, wording, threshold) was checked."""
 
     model_config = ConfigDict(extra="forbid")
-    date: dt.date
-    against: str = Field(pattern=r"^(official|copy|secondary|none)$")
-    text: str = Field(min_length=1, description="What was read, where")
+    date: dt.date = Field(description="When it was checked")
+    against: Against
+    text: str = Field(min_length=8, description="What was read, and where")
+
+
+HttpsUrl = Annotated[str, Field(pattern=r"^https://")]
+
+
+class LocalizedUrl(BaseModel):
+    """The official text per report language, where the source publishes both."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: HttpsUrl
+    nl: HttpsUrl
 
 
 class Source(BaseModel):
@@ -67,9 +89,17 @@ class Source(BaseModel):
         description="e.g. '14'; per language where it is words, e.g. a court and date",
     )
     paragraph: str | None = None
+    subparagraph: Text | None = Field(
+        default=None, description="e.g. {en: 'third subparagraph', nl: 'derde alinea'}"
+    )
     point: str | None = None
-    url: str = Field(pattern=r"^https://", description="Official text, deep link if possible")
-    verified: Verification | None = None
+    url: LocalizedUrl | HttpsUrl = Field(
+        description="Official text, deep link if possible; per language, or one EUR-Lex URL "
+        "whose language (/EN/, /NL/) follows the report",
+    )
+    verified: Verification | None = Field(
+        default=None, description="Required by `norms lint`: how the citation was checked"
+    )
 
 
 class Example(BaseModel):
@@ -82,9 +112,18 @@ class Example(BaseModel):
     outcome: Outcome
 
 
+NORM_ID = r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$"
+BASIS = "Why the rule takes effect on valid_from, and which document proves it (required by lint)"
+
+
 class Norm(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")
+    id: str = Field(pattern=NORM_ID)
+    aliases: list[Annotated[str, Field(pattern=NORM_ID)]] = Field(
+        default_factory=list,
+        description="Earlier ids of this norm (renamed when its article or paragraph changed); "
+        "waivers, `norms show` and reports accept them",
+    )
     topic: str | None = Field(
         default=None,
         description="Norms that are versions of one rule over time share a topic",
@@ -97,8 +136,8 @@ class Norm(BaseModel):
     dimension: Dimension
     severity: Severity
     valid_from: dt.date | None = Field(default=None, description="First day in force")
+    valid_from_basis: Text | None = Field(default=None, description=BASIS)
     valid_until: dt.date | None = Field(default=None, description="Last day in force (inclusive)")
-    valid_from_basis: Text | None = Field(default=None, description="Why valid_from is that date")
     applies_when: Condition | None = None
     requires: Condition
     remedy: Text
@@ -119,6 +158,7 @@ class NormFile(BaseModel):
     url: str = Field(pattern=r"^https://")
     weight: Weight
     valid_from: dt.date | None = None
+    valid_from_basis: Text | None = Field(default=None, description=BASIS)
     valid_until: dt.date | None = None
     norms: list[Norm] = Field(min_length=1)
 

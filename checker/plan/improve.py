@@ -191,6 +191,7 @@ class _Solver:
         }
 
     def satisfy(self, leaf: Leaf, values: dict[str, Any]) -> dict[str, Any]:
+        leaf = leaf.certain()  # a deadline in months is met for sure at its shortest length
         if leaf.months_between:
             start, end = leaf.months_between
             self._changeable(end)

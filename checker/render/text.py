@@ -22,7 +22,11 @@ VERDICT_COLOUR = {
 def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
     # texts from location and norm files are `printable`: they cannot steer the terminal
     head = f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {printable(f.title)}"
+    if f.aliases:
+        head += f" ({t('formerly', lang, ids=', '.join(f.aliases))})"
     lines = [head, f"      {printable(f.message)}", f"      {_citation(f.citation)}"]
+    if f.citation.remark:
+        lines.append(f"      ({f.citation.remark})")
     if detail and f.remedy:
         lines.append(f"      {t('remedy', lang)}: {printable(f.remedy)}")
     return lines

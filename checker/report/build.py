@@ -68,6 +68,8 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         out.pop("remedy")
     if not f.missing:
         out.pop("missing")
+    if not f.aliases:
+        out.pop("aliases")
     return out
 
 

@@ -17,9 +17,11 @@ from checker.library.conditions import (
     NotOf,
     describe_leaf,
     fields_of,
+    leaves,
 )
 from checker.library.loader import Library
 from checker.library.model import Outcome
+from checker.library.months import days_against_months, month_span_days
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Finding:
     citation: Citation
     remedy: str | None = None
     missing: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # earlier ids of the norm
 
 
 def describe_condition(cond: Condition, lang: str) -> str:
@@ -104,7 +107,12 @@ def build_findings(
                 message = t("applicability_unknown", lang, fields=", ".join(gate))
             else:
                 missing = _missing(fields_of(norm.requires), library, values, derived)
-                message = t("requirement_unknown", lang, fields=", ".join(missing))
+                undecided = [] if missing else _undecided(norm.requires, values, derived, lang)
+                message = (
+                    "; ".join(undecided)
+                    if undecided
+                    else t("requirement_unknown", lang, fields=", ".join(missing))
+                )
             remedy = getattr(norm.remedy, lang)
         else:
             outcome = result.outcome
@@ -122,9 +130,34 @@ def build_findings(
                 citation=citation(lib_norm, lang),
                 remedy=remedy,
                 missing=missing,
+                aliases=list(norm.aliases),
             )
         )
     return findings
+
+
+def _undecided(cond: Condition, values: dict, derived: dict, lang: str) -> list[str]:
+    """Why a norm whose facts are all known is unknown: a day count between the shortest and
+    the longest length of a deadline in months."""
+    out = []
+    for leaf in leaves(cond):
+        if leaf.field is None or leaf.months is None:
+            continue
+        days = _value(leaf.field, values, derived)
+        if days is not None and days_against_months(days, leaf.op.value, leaf.months) is None:
+            shortest, longest = month_span_days(leaf.months)
+            out.append(
+                t(
+                    "months_undecided",
+                    lang,
+                    field=leaf.field,
+                    days=_show(days),
+                    shortest=shortest,
+                    longest=longest,
+                    months=leaf.months,
+                )
+            )
+    return list(dict.fromkeys(out))
 
 
 def _show(value: Any) -> str:

@@ -41,7 +41,8 @@ def _absent_unless(description: str, **constraints: Any) -> Any:
     )
 
 
-# remedy is there exactly for fail and unknown, missing exactly for unknown.
+# remedy is there exactly for fail and unknown; missing only for unknown, and left out where
+# every fact is given but cannot decide (a day count between the lengths of N months).
 _FINDING_KEYS_BY_OUTCOME: JsonDict = {
     "allOf": [
         {
@@ -50,9 +51,8 @@ _FINDING_KEYS_BY_OUTCOME: JsonDict = {
             "else": {"not": {"required": ["remedy"]}},
         },
         {
-            "if": {"properties": {"outcome": {"const": "unknown"}}},
-            "then": {"required": ["missing"]},
-            "else": {"not": {"required": ["missing"]}},
+            "if": {"not": {"properties": {"outcome": {"const": "unknown"}}}},
+            "then": {"not": {"required": ["missing"]}},
         },
     ]
 }
@@ -82,8 +82,15 @@ class CitationOut(_Closed):
     article: str | None
     paragraph: str | None
     point: str | None
-    url: str = Field(pattern=r"^https://", description="The official text")
+    url: str = Field(pattern=r"^https://", description="The official text, in the report language")
     text: str = Field(description="The whole citation as a reader quotes it")
+    verified: Literal["official", "copy", "secondary", "none"] = Field(
+        description="What the citation was checked against (none: not obtained)"
+    )
+    remark: str | None = Field(
+        description="Null when checked against the official text; otherwise what to say "
+        "beside the citation ('citation not verified against the official text')"
+    )
 
 
 class FindingOut(_Closed):
@@ -98,7 +105,13 @@ class FindingOut(_Closed):
     facts: dict[str, FactValue] = Field(description="The known facts the norm looked at")
     citation: CitationOut
     remedy: str = _absent_unless("What to do; only for fail and unknown")
-    missing: list[str] = _absent_unless("Facts to find out; only for unknown", min_length=1)
+    missing: list[str] = _absent_unless(
+        "Facts to find out; only for unknown, and absent where the facts given cannot decide",
+        min_length=1,
+    )
+    aliases: list[str] = _absent_unless(
+        "Earlier ids of the norm, only when it was renamed", min_length=1
+    )
     waiver: WaiverOut = _absent_unless(
         "Only in `opvangtoets audit --waivers` output: the accepted deviation for a failure"
     )
