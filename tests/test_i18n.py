@@ -14,13 +14,14 @@ import pytest
 import yaml
 from babel import Locale
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 from checker import i18n
 from checker.audit.waivers import EXPIRED, WAIVED
 from checker.cli import main
 from checker.i18n import LANGUAGES, catalog, t
 from checker.location.model import Location
-from checker.report.verdict import Verdict
+from checker.report.verdict import PolicyOutcome, Verdict
 from checker.source.validation import jsonschema_texts, pydantic_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,12 +108,20 @@ def _keys_made_at_run_time() -> set[str]:
     """Keys that code builds from a value (an enum member, a validator rule)."""
     keys = {f"verdict_rule_{v.value}" for v in Verdict} | {f"waiver_{WAIVED}", f"waiver_{EXPIRED}"}
     keys |= {f"schema_{rule}" for rule in ("minItems", "maxItems", "minLength", "maxLength")}
-    for info in Location.model_fields.values():
-        kind = info.annotation
-        for arg in (kind, *typing.get_args(kind), *map(typing.get_args, typing.get_args(kind))):
-            for member in arg if isinstance(arg, tuple) else (arg,):
-                if isinstance(member, type) and issubclass(member, Enum):
-                    keys |= {f"{member.__name__}.{m.value}" for m in member}
+    keys |= {f"policy_{o.value}" for o in PolicyOutcome}
+    models, seen = [Location], set()
+    while models:  # the location model and the records inside it (authority findings)
+        model = models.pop()
+        for info in model.model_fields.values():
+            kind = info.annotation
+            for arg in (kind, *typing.get_args(kind), *map(typing.get_args, typing.get_args(kind))):
+                for member in arg if isinstance(arg, tuple) else (arg,):
+                    if isinstance(member, type) and issubclass(member, Enum):
+                        keys |= {f"{member.__name__}.{m.value}" for m in member}
+                    elif isinstance(member, type) and issubclass(member, BaseModel):
+                        if member not in seen:
+                            seen.add(member)
+                            models.append(member)
     return keys
 
 
