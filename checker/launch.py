@@ -15,7 +15,7 @@ OLDEST = (3, 11)  # requires-python in pyproject.toml
 
 def main():
     """Run the command, or say in one line why this Python cannot and how to fix it."""
-    lang = _chosen_language(sys.argv[1:])
+    lang = chosen_language(sys.argv[1:])
     if sys.version_info[:2] < OLDEST:
         sys.exit(_message(_old_python(lang)))
     try:
@@ -30,7 +30,7 @@ def main():
     cli(prog_name="opvangtoets")
 
 
-def _chosen_language(args):
+def chosen_language(args):
     """The --lang the user gave, read by hand: these messages come before click is imported."""
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):

@@ -14,19 +14,9 @@ import threading
 import click
 
 from checker.i18n import t
+from checker.launch import chosen_language
 
 EXIT_INTERRUPTED = 130
-
-
-def _lang() -> str:
-    """The language asked for on the command line (the message comes before any parsing)."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return "en" if args[i + 1] == "en" else "nl"
-        if arg.startswith("--lang="):
-            return "en" if arg == "--lang=en" else "nl"
-    return "nl"
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
@@ -39,7 +29,7 @@ def stdout_name() -> str:
         target = os.readlink(f"/proc/self/fd/{sys.stdout.fileno()}")
         if target.startswith("/"):
             return target
-    return t("standard_output", _lang())
+    return t("standard_output", chosen_language(sys.argv[1:]))
 
 
 def _discard_stdout() -> None:
@@ -58,7 +48,7 @@ class GuardedGroup(click.Group):
         """Run the command; an interrupt or a failed write ends it with its exit code."""
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _interrupt)
-        lang = _lang()
+        lang = chosen_language(sys.argv[1:])
         try:
             try:
                 return super().invoke(ctx)
