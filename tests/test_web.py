@@ -309,6 +309,19 @@ def test_as_of_defaults_to_today(client):
     assert f"<dd>{dt.date.today().isoformat()}</dd>" in html
 
 
+def test_a_check_date_in_the_year_9999_is_a_problem_at_its_field_not_a_server_error(client):
+    for lang, text in (
+        ("en", "9999-01-01 is outside the dates the checker handles (1900-01-01 to 2200-12-31)"),
+        (
+            "nl",
+            "9999-01-01 valt buiten de data die de toets aankan (1900-01-01 tot en met 2200-12-31)",
+        ),
+    ):
+        page = client.post(f"/{lang}/check", data={"name": "X", "as_of": "9999-01-01"})
+        assert page.status_code == 422
+        assert text in unescape(page.get_data(as_text=True))
+
+
 def test_a_table_with_more_locations_than_a_page_shows_is_refused_before_checking(checker):
     client = create_app(checker, max_locations=2).test_client()
     table = "id,name\na,A\nb,B\nc,C\n"

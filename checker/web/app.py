@@ -29,7 +29,7 @@ from checker.location.model import Location
 from checker.location.table import table_rows
 from checker.location.writer import location_yaml
 from checker.plan.compare import compare
-from checker.source.limits import MAX_FILE_BYTES, MAX_LOCATIONS
+from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_FILE_BYTES, MAX_LOCATIONS, in_date_range
 from checker.source.reader import load_yaml_bytes, load_yaml_text
 from checker.web.form import entered_values, form_mapping
 from checker.web.pages import Pages
@@ -82,11 +82,24 @@ def create_app(
         raw = request.form.get("as_of", "").strip()
         if not raw:
             return dt.date.today().isoformat(), []
+        source = t("web_form_source", lang)
         try:
-            return dt.date.fromisoformat(raw).isoformat(), []
+            day = dt.date.fromisoformat(raw)
         except ValueError:
-            source = t("web_form_source", lang)
             return raw, [labelled_problem(source, None, "web_not_a_date", field="as_of", value=raw)]
+        if not in_date_range(day):  # a date the checker cannot reckon with (year 9999)
+            return raw, [
+                labelled_problem(
+                    source,
+                    None,
+                    "date_out_of_range",
+                    field="as_of",
+                    value=raw,
+                    first=FIRST_DAY,
+                    last=LAST_DAY,
+                )
+            ]
+        return day.isoformat(), []
 
     def carried(lang: str, day: str) -> Location:
         """The location a page sent back; problems only if someone edited the hidden field."""
