@@ -282,7 +282,10 @@ def literal_pattern(literal: Literal, list_fields: dict[str, list[str]]) -> dict
         months = value + 1 if op in (Op.lte, Op.gt) else value
         engine_op = "$gte" if op in (Op.gte, Op.gt) else "$lt"
         shifted = {"$add": {"$l": {"$m": start}, "$r": MONTH_KEY_DAYS * months}}
-        return {engine_op: {end: shifted}}
+        # Both dates must be in this fact: where one is missing, durable_rules evaluates the
+        # expression against another location's fact in the same session (measured: a pass
+        # where the plain evaluator says unknown).
+        return {"$and": [{"$ex": {start: 1}}, {"$ex": {end: 1}}, {engine_op: {end: shifted}}]}
     field = leaf.subject()
     if field in list_fields:
         if op in (Op.present, Op.absent):
