@@ -592,6 +592,22 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "alleenstaande minderjarigen (amv)",
     },
     "Population.permit_holders": {"en": "permit holders", "nl": "statushouders"},
+    # issue 17: plain words for facts, requirements and the first page
+    "rel_ne": {"en": "not {value}", "nl": "niet {value}"},
+    "rel_lt": {"en": "less than {value}", "nl": "minder dan {value}"},
+    "rel_lte": {"en": "at most {value}", "nl": "ten hoogste {value}"},
+    "rel_gt": {"en": "more than {value}", "nl": "meer dan {value}"},
+    "rel_gte": {"en": "at least {value}", "nl": "ten minste {value}"},
+    "rel_in": {"en": "one of: {value}", "nl": "een van: {value}"},
+    "rel_not_in": {"en": "none of: {value}", "nl": "geen van: {value}"},
+    "rel_contains": {"en": "includes {value}", "nl": "inclusief {value}"},
+    "rel_not_contains": {"en": "does not include {value}", "nl": "zonder {value}"},
+    "rel_present": {"en": "known", "nl": "bekend"},
+    "rel_absent": {"en": "not given", "nl": "niet opgegeven"},
+    "months_between": {
+        "en": "Months from {start} to {end}",
+        "nl": "Maanden van {start} tot {end}",
+    },
 }
 
 

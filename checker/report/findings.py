@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.evaluate.engine import Evaluation
-from checker.i18n import t
+from checker.i18n import formats, t
 from checker.library.citation import Citation, citation
 from checker.library.conditions import (
     AllOf,
@@ -20,6 +20,7 @@ from checker.library.conditions import (
 )
 from checker.library.loader import Library
 from checker.library.model import Outcome
+from checker.report.wording import Wording
 
 
 @dataclass
@@ -68,6 +69,8 @@ def build_findings(
 ) -> list[Finding]:
     findings = []
     derived = evaluation.derived
+    words = Wording(lang, library)
+    known = {**values, **derived}
     for lib_norm in library.norms:
         norm = lib_norm.norm
         used = {name: _value(name, values, derived) for name in lib_norm.fields}
@@ -77,33 +80,27 @@ def build_findings(
         missing: list[str] = []
         if result is None:
             outcome = Outcome.not_applicable
-            message = t("not_in_force", lang, date=as_of.isoformat())
+            message = t("not_in_force", lang, date=formats.date(as_of, lang))
         elif result.outcome == Outcome.not_applicable:
             outcome = result.outcome
-            message = t(
-                "does_not_apply", lang, condition=describe_condition(norm.applies_when, lang)
-            )
+            message = t("does_not_apply", lang, condition=words.condition(norm.applies_when))
         elif result.outcome == Outcome.fail:
             outcome = result.outcome
-            parts = []
-            for leaf in result.violated:
-                got = "; ".join(f"{f}: {_show(_value(f, values, derived))}" for f in leaf.fields)
-                parts.append(f"{got}; {t('required', lang)} {describe_leaf(leaf, lang)}")
-            message = " — ".join(parts)
+            message = "; ".join(words.not_met(leaf, known) for leaf in result.violated)
             remedy = getattr(norm.remedy, lang)
         elif result.outcome == Outcome.unknown:
             outcome = result.outcome
             gate = _missing(fields_of(norm.applies_when), library, values, derived)
             if gate:
                 missing = gate
-                message = t("applicability_unknown", lang, fields=", ".join(gate))
+                message = t("applicability_unknown", lang, fields=words.names(gate))
             else:
                 missing = _missing(fields_of(norm.requires), library, values, derived)
-                message = t("requirement_unknown", lang, fields=", ".join(missing))
+                message = t("requirement_unknown", lang, fields=words.names(missing))
             remedy = getattr(norm.remedy, lang)
         else:
             outcome = result.outcome
-            message = t("holds", lang) + ": " + describe_condition(norm.requires, lang)
+            message = t("holds", lang) + ": " + words.condition(norm.requires)
         findings.append(
             Finding(
                 norm_id=lib_norm.id,
@@ -120,11 +117,3 @@ def build_findings(
             )
         )
     return findings
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
