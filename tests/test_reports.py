@@ -20,7 +20,9 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.i18n import LABELS, LANGUAGES, t
+from checker.location import labels as field_labels
 from checker.location.loader import location_from_mapping
+from checker.location.model import Location
 from checker.render.html import render_html
 from checker.render.markdown import render_markdown
 from checker.report.schema import report_json_schema
@@ -173,7 +175,9 @@ def _classes(attrs: dict) -> set[str]:
 
 
 def _labels(lang: str) -> set[str]:
-    return {v[lang].casefold() for v in LABELS.values()}
+    """The catalog's labels and the location fields' labels (page one's key facts)."""
+    fields = {field_labels.label(name, lang) for name in Location.model_fields}
+    return {v[lang].casefold() for v in LABELS.values()} | {x.casefold() for x in fields}
 
 
 def _other_language_labels(lang: str) -> set[str]:
@@ -200,7 +204,7 @@ def test_every_label_in_the_html_report_is_in_the_report_language(checker, repor
     report = reports[(case.stem, lang)]
     html = render_html(report, checker.library)
     own, foreign = _labels(lang), _other_language_labels(lang)
-    fix_titles = {f"{f.norm_id} {f.title}" for f in report.findings}
+    fix_titles = {f"{f.title} {f.norm_id}" for f in report.findings}
     texts = [x for x in _label_texts_html(html) if x not in fix_titles]
     assert len(texts) > 30
     assert [x for x in texts if x.casefold() in foreign] == []

@@ -37,8 +37,9 @@ from checker.errors import InputError, problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import t
 from checker.location.loader import load_location
-from checker.location.model import location_json_schema
-from checker.render.output import FORMATS, render, write_reports
+from checker.location.model import ReportStatus, location_json_schema
+from checker.render.output import DETAILS, FORMATS, render, write_reports
+from checker.render.summary import quiet_line, summary_table
 from checker.render.text import render_text
 from checker.report.build import Report
 
@@ -72,6 +73,19 @@ def main() -> None:
     help="Write the report to this file; for several locations a directory that gets "
     "<location id>.<format> each / schrijf het rapport naar dit bestand (of deze map).",
 )
+@click.option(
+    "--detail",
+    type=click.Choice(DETAILS),
+    help="summary: page one and what to act on; full: every norm and the technical appendix "
+    "(default: full for html, md and pdf, summary for text) / hoeveel het rapport toont.",
+)
+@click.option("--author", help="Who made this check, printed on the report / opgesteld door.")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in ReportStatus]),
+    help="draft or final, printed on the report / concept (draft) of definitief (final).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="One line per location / één regel per locatie.")
 @max_locations_option
 def check(
     paths: tuple[str, ...],
@@ -82,6 +96,10 @@ def check(
     output: Path | None,
     sets: tuple[str, ...] = (),
     max_locations: int | None = None,
+    detail: str | None = None,
+    author: str | None = None,
+    status: str | None = None,
+    quiet: bool = False,
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     if sets:
@@ -89,6 +107,9 @@ def check(
     one_file = len(paths) == 1 and not Path(paths[0]).is_dir()
     if fmt == "html" and not output and not one_file:
         raise click.UsageError(t("several_reports_need_output", lang))
+    if fmt == "pdf" and not output:
+        output = Path(".")  # a PDF is never sent to the terminal: <location id>.pdf here
+    stamp = {k: v for k, v in (("report_author", author), ("report_status", status)) if v}
     files, problems = expand_paths(paths)
     refuse_too_many("check", len(files), max_locations, lang)
     checker = None  # compiled at the first good location: a bad file is refused quickly
@@ -96,6 +117,10 @@ def check(
     for path in files:
         try:
             location = load_location(path)
+            if stamp:  # the options win over the file
+                location = location.model_copy(
+                    update={**stamp, "report_status": ReportStatus(status)} if status else stamp
+                )
             checker = checker or make_checker(norms_dir, lang)
             reports.append(checker.check(location, as_of, lang, str(path)))
         except InputError as exc:
@@ -113,19 +138,28 @@ def check(
         make_checker(norms_dir, lang)
     if output:
         if reports:
-            written, unwritten = write_reports(reports, fmt, output, one_file, checker.library)
+            written, unwritten = write_reports(
+                reports, fmt, output, one_file, checker.library, detail
+            )
             problems += unwritten
             for path in written:
                 click.echo(t("written", lang, file=str(path)))
     elif fmt in ("html", "md"):
-        click.echo("\n\n---\n\n".join(render(r, fmt, checker.library) for r in reports))
+        click.echo(
+            "\n\n---\n\n".join(render(r, fmt, checker.library, detail=detail) for r in reports)
+        )
     elif fmt == "json":
         if reports or not one_file:
             payload = reports[0].to_dict() if one_file else [r.to_dict() for r in reports]
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif quiet:
+        click.echo("\n".join(quiet_line(r) for r in reports))
     else:
         colour = sys.stdout.isatty()
-        click.echo("\n\n".join(render_text(r, colour) for r in reports))
+        shown = [render_text(r, colour, detail or "summary") for r in reports]
+        if len(reports) > 1:
+            shown.append(summary_table(reports, colour))
+        click.echo("\n\n".join(shown))
     report_problems(problems, lang)
     if problems:
         sys.exit(EXIT_INPUT)

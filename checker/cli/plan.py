@@ -27,7 +27,7 @@ from checker.plan.compare import Comparison, compare
 from checker.plan.improve import TARGETS, improve
 from checker.plan.what_if import parse_sets, what_if
 from checker.render.diff import render_html, render_markdown, render_text
-from checker.render.plan import improved_yaml, render_plan
+from checker.render.plan import changes_in_words, improved_yaml, render_plan
 
 
 def _fail(problems, lang: str) -> None:
@@ -80,7 +80,9 @@ def run_what_if(
         click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
     else:
         labels = (t_label("before", lang), t_label("after", lang))
-        head = click.style(f"{t_label('what_if', lang)}: " + ", ".join(sets), bold=True)
+        facts = [(f.field, f.before, f.after) for f in comparison.facts]
+        title = changes_in_words(facts, lang) or ", ".join(sets)
+        head = click.style(f"{t_label('what_if', lang)}: {title}", bold=True)
         click.echo(head + "\n" + render_text(comparison, lang, labels, sys.stdout.isatty()))
     return EXIT_OK if comparison.after.verdict.acceptable else EXIT_FINDINGS
 

@@ -114,6 +114,7 @@ class Library:
     version: str
     field_kinds: dict[str, FieldKind] = field(default_factory=dict)
     derived_inputs: dict[str, list[str]] = field(default_factory=dict)
+    date: dt.date | None = None  # library.yaml: when the texts were last checked
 
     def norm(self, norm_id: str) -> LibraryNorm:
         return next(n for n in self.norms if n.id == norm_id)
@@ -363,6 +364,7 @@ def collect_library(
     derived: list[DerivedFact] = []
     derived_docs: dict[str, tuple[YamlDocument, int]] = {}  # name -> its file, its index
     digest = hashlib.sha256()
+    dates: list[dt.date] = []  # of library.yaml in each directory
     for path in paths:
         try:
             doc = load_yaml(path)
@@ -370,6 +372,11 @@ def collect_library(
             problems += exc.problems
             continue
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("library"), dict):
+            day = doc.data["library"].get("date")
+            if isinstance(day, dt.date):
+                dates.append(day)
+            continue
         if isinstance(doc.data, dict) and "derived" in doc.data:
             for index, d in enumerate(_load_derived(doc)):
                 derived_docs[d.name] = (doc, index)
@@ -414,4 +421,6 @@ def collect_library(
         doc, index = derived_docs[d.name]
         for cond in [d.when] + [c.when for c in d.cases or []]:
             problems += _condition_problems(cond, kinds, d.name, doc, ("derived", index))
-    return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs), problems
+    library = Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs)
+    library.date = max(dates, default=None)
+    return library, problems

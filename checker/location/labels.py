@@ -27,6 +27,8 @@ WORKING_DAYS = "working-day"  # not in CLDR: formatted by checker.i18n.formats
 UNITS: dict[str, str | None] = {
     "id": None,
     "name": None,
+    "report_author": None,
+    "report_status": None,
     "municipality": None,
     "location_type": None,
     "building_type": None,

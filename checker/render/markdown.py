@@ -17,8 +17,8 @@ def text_bar(low: int, high: int) -> str:
     return "█" * solid + "▒" * shaded + "░" * (BAR_WIDTH - solid - shaded)
 
 
-def render_markdown(report: Report, library: Library | None = None) -> str:
-    view = report_view(report, library)
+def render_markdown(report: Report, library: Library | None = None, detail: str = "full") -> str:
+    view = report_view(report, library, detail)
     return (
         environment(html=False)
         .get_template("report.md.j2")

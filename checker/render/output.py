@@ -14,21 +14,35 @@ from checker.errors import Problem, problem
 from checker.library.loader import Library
 from checker.render.html import render_html
 from checker.render.markdown import render_markdown
+from checker.render.pdf import PdfError, html_to_pdf, require_chromium
 from checker.render.text import render_text
 from checker.report.build import Report
 
-FORMATS = ("text", "json", "html", "md")
-EXTENSIONS = {"text": "txt", "json": "json", "html": "html", "md": "md"}
+FORMATS = ("text", "json", "html", "md", "pdf")
+EXTENSIONS = {"text": "txt", "json": "json", "html": "html", "md": "md", "pdf": "pdf"}
+DETAILS = ("summary", "full")
 
 
-def render(report: Report, fmt: str, library: Library | None, colour: bool = False) -> str:
+def default_detail(fmt: str) -> str:
+    """The documents show everything; the terminal shows what to act on."""
+    return "summary" if fmt == "text" else "full"
+
+
+def render(
+    report: Report,
+    fmt: str,
+    library: Library | None,
+    colour: bool = False,
+    detail: str | None = None,
+) -> str:
+    detail = detail or default_detail(fmt)
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-    if fmt == "html":
-        return render_html(report, library)
+    if fmt in ("html", "pdf"):
+        return render_html(report, library, detail)
     if fmt == "md":
-        return render_markdown(report, library)
-    return render_text(report, colour)
+        return render_markdown(report, library, detail)
+    return render_text(report, colour, detail)
 
 
 def output_paths(reports: list[Report], fmt: str, output: Path, one_file: bool) -> list[Path]:
@@ -47,9 +61,19 @@ def output_paths(reports: list[Report], fmt: str, output: Path, one_file: bool) 
 
 
 def write_reports(
-    reports: list[Report], fmt: str, output: Path, one_file: bool, library: Library | None
+    reports: list[Report],
+    fmt: str,
+    output: Path,
+    one_file: bool,
+    library: Library | None,
+    detail: str | None = None,
 ) -> tuple[list[Path], list[Problem]]:
     """Write every report; a path that cannot be written is a problem, not a traceback."""
+    if fmt == "pdf":
+        try:
+            require_chromium()
+        except PdfError as exc:  # once, not once per report
+            return [], [problem(str(output), None, exc.en, exc.nl)]
     if not one_file and output.exists() and not output.is_dir():
         return [], [
             problem(
@@ -63,8 +87,14 @@ def write_reports(
     for report, path in zip(reports, output_paths(reports, fmt, output, one_file), strict=True):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(report, fmt, library).rstrip("\n") + "\n", encoding="utf-8")
+            text = render(report, fmt, library, detail=detail)
+            if fmt == "pdf":
+                html_to_pdf(text, path)
+            else:
+                path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
             written.append(path)
+        except PdfError as exc:
+            problems.append(problem(str(path), None, exc.en, exc.nl))
         except OSError as exc:
             problems.append(
                 problem(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
 from checker.i18n import t
 
@@ -17,6 +18,12 @@ def capitalised(text: str) -> str:
 def table_cell(text: object) -> str:
     """A value that cannot break a Markdown table row."""
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def css_string(text: object) -> Markup:
+    """Text for a CSS string in a <style> element: every sign but letters, digits and spaces
+    as a CSS escape, so neither a quote nor '</style>' in a location name can end it."""
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text)))
 
 
 @cache
@@ -33,6 +40,7 @@ def environment(html: bool, trim: bool = False) -> jinja2.Environment:
     )
     env.filters["cap"] = capitalised
     env.filters["cell"] = table_cell
+    env.filters["css_string"] = css_string
     return env
 
 

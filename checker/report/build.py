@@ -33,6 +33,7 @@ class Report:
     facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
     warnings: list[consistency.Inconsistency] = dataclasses.field(default_factory=list)
+    norms_date: dt.date | None = None  # the library's date (library.yaml), for readers
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,4 +95,5 @@ def make_report(
         facts_to_collect(findings),
         changes,
         consistency.warnings(location),
+        library.date,
     )

@@ -105,3 +105,43 @@ def score(findings: list[Finding]) -> Score:
         dimensions[dimension.value] = dimension_range(total, passed, open_)
     mean = overall(list(dimensions.values()))
     return Score(mean, dimensions, None if mean is None else band(mean.low))
+
+
+@dataclass
+class Layers:
+    """Each layer's own outcome (DESIGN.md §3): law = law and court norms, whose verdict is
+    the headline verdict; policy meets or not; guidance only counts, never a verdict."""
+
+    law: dict
+    policy: dict
+    guidance: dict
+
+    def to_dict(self) -> dict:
+        return {"law": self.law, "policy": self.policy, "guidance": self.guidance}
+
+
+def _counts(findings: list[Finding]) -> dict[str, int]:
+    return {
+        "pass": sum(1 for f in findings if f.outcome == Outcome.pass_),
+        "fail": sum(1 for f in findings if f.outcome == Outcome.fail),
+        "unknown": sum(1 for f in findings if f.outcome == Outcome.unknown),
+    }
+
+
+def layers(findings: list[Finding]) -> Layers:
+    law = _counts([f for f in findings if f.weight in BINDING])
+    policy = _counts([f for f in findings if f.weight == "policy"])
+    guidance = _counts([f for f in findings if f.weight == "guidance"])
+    if policy["fail"]:
+        outcome = "does_not_meet"
+    elif policy["unknown"]:
+        outcome = "unknown"
+    elif policy["pass"]:
+        outcome = "meets"
+    else:
+        outcome = "not_applicable"
+    return Layers(
+        law={"verdict": verdict(findings).value, **law},
+        policy={"outcome": outcome, **policy},
+        guidance=guidance,
+    )
