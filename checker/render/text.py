@@ -102,7 +102,8 @@ def render_text(report: Report, colour: bool = True, detail: str = "summary") ->
         shown = report.facts_to_collect if detail == "full" else report.facts_to_collect[:TOP]
         lines += ["", style(t("facts_to_collect", lang), bold=True)]
         for fact in shown:
-            waiting = t("waits_for", lang, n=len(fact.binding_norms) + len(fact.other_norms))
+            n = len(fact.binding_norms) + len(fact.other_norms)
+            waiting = t("waits_for_one", lang) if n == 1 else t("waits_for", lang, n=n)
             ids = ", ".join(fact.binding_norms)  # the norms that could change the verdict
             lines.append(f"  {words.label(fact.field)} ({waiting}" + (f": {ids})" if ids else ")"))
         rest = len(report.facts_to_collect) - len(shown)

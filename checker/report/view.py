@@ -119,7 +119,8 @@ class ReportView:
         return self.find_out[:TOP]
 
     def waiting(self, fact: FactToCollect) -> str:
-        return t("waits_for", self.lang, n=len(fact.binding_norms) + len(fact.other_norms))
+        n = len(fact.binding_norms) + len(fact.other_norms)
+        return t("waits_for_one", self.lang) if n == 1 else t("waits_for", self.lang, n=n)
 
     def not_met_heading(self, f: Finding) -> str:
         """The words follow the layer: advice that is not followed is no violation."""
