@@ -60,3 +60,33 @@ def test_a_requirement_not_met_reads_as_the_fact_its_value_and_what_is_required(
     assert Wording("en").not_met(kind, {"building_type": "tents"}) == (
         "Kind of building: tents — required: one of: ship, office building"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "area", "day"), [("nl", "1.200 m²", "1 juni 2026"), ("en", "1,200 m²", "1 June 2026")]
+)
+def test_a_report_writes_numbers_and_dates_in_its_language(checker, lang, area, day):
+    from checker.location.loader import location_from_mapping
+    from checker.render.html import render_html
+    from checker.render.markdown import render_markdown
+    from checker.render.text import render_text
+
+    location = location_from_mapping(
+        {
+            "id": "park",
+            "name": "Park",
+            "children_count": 30,
+            "outdoor_play_area_m2": 1200,
+            "opening_date": dt.date(2026, 6, 1),
+            "planned_closing_date": dt.date(2026, 9, 1),
+        },
+        "park.yaml",
+    )
+    report = checker.check(location, dt.date(2026, 7, 1), lang)
+    html = render_html(report, checker.library)
+    markdown = render_markdown(report, checker.library)
+    assert area in html and area in markdown  # the facts used, in the technical appendix
+    assert day in html and day in markdown  # the opening date on page one
+    text = render_text(report, colour=False, detail="full")
+    assert "1 " + ("juli" if lang == "nl" else "July") + " 2026" in text  # the date of the check
+    assert "2026-07-01" not in text and "2026-07-01" not in html.split("<body>", 1)[1]
