@@ -104,3 +104,21 @@ def test_without_a_pdf_engine_check_says_how_to_install_one_and_writes_nothing(
     )
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_audit_writes_the_portfolio_page_as_pdf(printed, tmp_path):
+    target = tmp_path / "portfolio.pdf"
+    args = ["audit", str(ROOT / "cases"), "--pdf", str(target), "--as-of", AS_OF.isoformat()]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output  # some shipped cases are not compliant
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_audit_without_a_pdf_engine_stops_before_checking(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPVANGTOETS_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    target = tmp_path / "portfolio.pdf"
+    args = ["audit", str(ROOT / "cases"), "--pdf", str(target), "--lang", "nl"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"{target}: geen PDF-programma gevonden — installeer Chromium" in result.output
+    assert not target.exists()

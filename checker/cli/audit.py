@@ -52,6 +52,12 @@ from checker.i18n import t
     help="Write a self-contained portfolio page.",
 )
 @click.option(
+    "--pdf",
+    "pdf_out",
+    type=click.Path(dir_okay=False),
+    help="Write the portfolio page as PDF (needs Chromium) / schrijf het overzicht als PDF.",
+)
+@click.option(
     "--waivers",
     "waivers_file",
     type=click.Path(dir_okay=False),
@@ -68,6 +74,7 @@ def audit(
     csv_out: str | None,
     json_out: str | None,
     html_out: str | None,
+    pdf_out: str | None,
     waivers_file: str | None,
     no_waivers: bool,
     max_locations: int | None,
@@ -97,7 +104,16 @@ def audit(
         sys.exit(EXIT_INPUT)
     items = collect_inputs(paths)
     refuse_too_many("audit", len(items), max_locations, lang)
-    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
+    if pdf_out:  # refuse before checking anything when nothing can print the PDF
+        from checker.render.pdf import PdfError, require_chromium
+
+        try:
+            require_chromium()
+        except PdfError as exc:
+            report_problems([problem(pdf_out, None, exc.en, exc.nl)], lang)
+            sys.exit(EXIT_INPUT)
+    page = html_out or pdf_out
+    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or page))
     summary = AuditSummary()
     outputs: list = [summary]
     handles = []
@@ -115,7 +131,7 @@ def audit(
     except OSError as exc:
         report_problems([_unwritable(exc)], lang)
         sys.exit(EXIT_INPUT)
-    html_output = HtmlOutput(as_of, library, lang) if html_out else None
+    html_output = HtmlOutput(as_of, library, lang) if page else None
     if html_output:
         outputs.append(html_output)
     err = Console(stderr=True)
@@ -132,8 +148,18 @@ def audit(
             json_output.close(summary)
         for handle in handles:
             handle.close()
-    if html_output:
+    if html_out:
         html_output.write(Path(html_out), summary)
+    if pdf_out:
+        from checker.render.pdf import PdfError, html_to_pdf
+
+        try:
+            html_to_pdf(html_output.render(summary), Path(pdf_out))
+        except (PdfError, OSError) as exc:
+            en = exc.en if isinstance(exc, PdfError) else f"cannot write the PDF: {exc}"
+            nl = exc.nl if isinstance(exc, PdfError) else f"kan de PDF niet schrijven: {exc}"
+            report_problems([problem(pdf_out, None, en, nl)], lang)
+            sys.exit(EXIT_INPUT)
     render_summary(Console(), summary, lang, as_of.isoformat())
     report_problems([p for failed in summary.errors for p in failed.problems], lang)
     if summary.errors:

@@ -19,10 +19,10 @@ TIMEOUT_S = 120
 INSTALL_HINT = {
     "en": "install Chromium (Debian/Ubuntu: apt-get install chromium) or set "
     "OPVANGTOETS_CHROMIUM to the path of a Chromium or Chrome program; "
-    "--format html gives the same report to print from a browser",
+    "the HTML report (check --format html, audit --html) prints from any browser",
     "nl": "installeer Chromium (Debian/Ubuntu: apt-get install chromium) of zet "
     "OPVANGTOETS_CHROMIUM op het pad van een Chromium- of Chrome-programma; "
-    "--format html geeft hetzelfde rapport om vanuit een browser af te drukken",
+    "het HTML-rapport (check --format html, audit --html) is in elke browser af te drukken",
 }
 
 
