@@ -130,7 +130,12 @@ def label(name: str, lang: str) -> str | None:
     if info is None or not info.description or " / " not in info.description:
         return None
     en, nl = info.description.split(" / ", 1)
-    return _UNIT_TAIL.sub("", en if lang == "en" else nl)
+    return without_unit(en if lang == "en" else nl)
+
+
+def without_unit(text: str) -> str:
+    """'Planned availability in months' -> 'Planned availability' (the value shows the unit)."""
+    return _UNIT_TAIL.sub("", text)
 
 
 def unit(name: str) -> str | None:

@@ -36,7 +36,8 @@ class Wording:
 
     def __init__(self, lang: str, library: Library | None = None) -> None:
         self.lang = lang
-        self.derived = {d.name: getattr(d.title, lang) for d in library.derived} if library else {}
+        derived = library.derived if library else []
+        self.derived = {d.name: labels.without_unit(getattr(d.title, lang)) for d in derived}
 
     def label(self, name: str) -> str:
         if name == AS_OF_FIELD:
