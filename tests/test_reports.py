@@ -243,7 +243,7 @@ def test_the_html_report_shows_the_verdict_badge_and_fixes_in_order_of_weight(
         failing,
         key=lambda f: (WEIGHTS.index(f.weight), SEVERITIES.index(f.severity), f.norm_id),
     )
-    shown = [a["data-norm"] for tag, a, _ in elements if tag == "li" and "data-norm" in a]
+    shown = [a["data-norm"] for tag, a, _ in elements if tag == "tr" and "data-norm" in a]
     assert shown == [f.norm_id for f in expected]
     links = {a["href"] for tag, a, _ in elements if tag == "a" and "citation" in _classes(a)}
     assert {f.citation.url for f in failing} <= links
@@ -252,7 +252,7 @@ def test_the_html_report_shows_the_verdict_badge_and_fixes_in_order_of_weight(
 def test_the_html_report_of_the_hotel_puts_a_critical_law_norm_first(checker, reports):
     report = reports[("hotel-crisis-amv", "en")]
     elements = _elements(render_html(report, checker.library))
-    first = next(a["data-norm"] for tag, a, _ in elements if tag == "li" and "data-norm" in a)
+    first = next(a["data-norm"] for tag, a, _ in elements if tag == "tr" and "data-norm" in a)
     finding = next(f for f in report.findings if f.norm_id == first)
     assert (finding.weight, finding.severity, finding.outcome.value) == ("law", "critical", "fail")
 
@@ -335,7 +335,7 @@ def test_the_markdown_report_has_the_sections_of_the_html_report_in_order(checke
         "what_to_find_out",
         "coming_changes",
         "all_findings",
-        "facts_used",
+        "technical_details",
         "verdict_defined",
     ]
     sections = [h for h in _headings(md) if h in {t(k, "en") for k in keys}]
@@ -347,7 +347,7 @@ def test_the_markdown_report_has_the_sections_of_the_html_report_in_order(checke
             assert f"]({f.citation.url})" in md
             assert f"{f.norm_id} — {f.title}\n" in md
     for fact in report.facts_to_collect:
-        assert f"| `{fact.field}` |" in md
+        assert f"| {field_labels.label(fact.field, 'en')} |" in md  # words, not field names
 
 
 # --- check --format/--output ---------------------------------------------------------------

@@ -30,7 +30,7 @@ from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weig
 from checker.location.model import Location
 from checker.source.reader import YamlDocument, load_yaml
 
-NOT_CHECKABLE = {"id", "name", "notes", "municipality"}
+NOT_CHECKABLE = {"id", "name", "notes", "municipality", "report_author"}
 AS_OF_FIELD = "as_of_date"
 
 
