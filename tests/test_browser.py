@@ -69,11 +69,11 @@ def test_the_html_report_opens_offline_and_shows_verdict_chart_and_citations(
 
         failing = [f for f in report["findings"] if f["outcome"] == "fail"]
         for f in failing:
-            link = page.locator(f'#fix-first li[data-norm="{f["norm_id"]}"] a.citation')
+            link = page.locator(f'#fix-first [data-norm="{f["norm_id"]}"] a.citation')
             assert link.count() == 1, f["norm_id"]
             assert link.get_attribute("href") == f["citation"]["url"]
             assert link.is_visible()
-        assert page.locator("#fix-first li[data-norm]").count() == len(failing)
+        assert page.locator("#fix-first [data-norm]").count() == len(failing)
 
         page.screenshot(path=artifacts / f"{case.stem}-{lang}.png", full_page=True)
         page.set_viewport_size(PHONE)

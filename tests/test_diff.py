@@ -42,7 +42,7 @@ def test_the_before_after_pair_shows_every_norm_that_changes_outcome(checker):
         "CRC-28           [law/critical] fail → pass: Every school-age child goes to school" in out
     )
     assert "Verdict A: NON-COMPLIANT" in out and "Verdict B: COMPLIANT, WITH CONCERNS" in out
-    assert "  outdoor_play_area_m2                     0.0 → 600.0" in out
+    assert "  Outdoor play space on or next to the site: 0 m² → 600 m²" in out
     assert "CRC art. 28 — https://" in out
 
 

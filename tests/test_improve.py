@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from checker.api import Checker
 from checker.cli import main
+from checker.location import labels as field_labels
 from checker.location.loader import load_location
 from checker.plan.improve import add_months
 
@@ -122,8 +123,8 @@ def test_the_text_plan_shows_before_after_and_what_is_left(tmp_path):
     assert "Before: NON-COMPLIANT — Child-friendliness 50–56/100, partly child-friendly" in out
     assert "After:  COMPLIANT, WITH CONCERNS" in out
     assert "Target reached: the engine re-checked the improved location." in out
-    assert "  outdoor_play_area_m2                     0.0 → 1.0" in out
-    assert "required outdoor_play_area_m2 > 0" in out
+    assert "  Outdoor play space on or next to the site: 0 m² → 1 m²" in out
+    assert "required: more than 0 m²" in out
     assert "VNG-1            [policy/major] fail: Available for at least five years" in out
 
 
@@ -255,6 +256,7 @@ def test_check_names_the_law_and_court_norms_waiting_for_each_fact_to_find_out(c
                   "2026-01-15", "--lang", "en")  # fmt: skip
     report = checker.check_file(CASES / "office-emergency-shelter.yaml", dt.date(2026, 1, 15))
     first = report.facts_to_collect[0]
-    line = next(x for x in result.stdout.splitlines() if x.startswith(f"  {first.field} "))
-    assert line.endswith(": " + ", ".join(first.binding_norms))
+    label = field_labels.label(first.field, "en")
+    line = next(x for x in result.stdout.splitlines() if x.startswith(f"  {label} ("))
+    assert line.endswith(": " + ", ".join(first.binding_norms) + ")")
     assert len(first.binding_norms) == max(len(f.binding_norms) for f in report.facts_to_collect)

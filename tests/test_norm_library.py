@@ -66,7 +66,8 @@ def test_an_unknown_operator_is_refused_by_the_schema(tmp_path):
 def test_a_local_norm_file_is_added_to_the_shipped_library(tmp_path):
     result = _run_with(tmp_path, NORM.format(id="LOC-1", field="indoor_play_area_m2"))
     assert result.exit_code == 1
-    assert "LOC-1" in result.stdout and "indoor_play_area_m2: 0.0; required" in result.stdout
+    assert "LOC-1" in result.stdout
+    assert "Indoor space for play and leisure: 0 m² — required: more than 0 m²" in result.stdout
 
 
 def test_the_shipped_library_has_at_least_a_hundred_norms_from_eleven_sources():

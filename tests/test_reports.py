@@ -20,7 +20,9 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.i18n import LABELS, LANGUAGES, t
+from checker.location import labels as field_labels
 from checker.location.loader import location_from_mapping
+from checker.location.model import Location
 from checker.render.html import render_html
 from checker.render.markdown import render_markdown
 from checker.report.schema import report_json_schema
@@ -173,8 +175,11 @@ def _classes(attrs: dict) -> set[str]:
 
 
 def _labels(lang: str) -> set[str]:
+    """The catalog's labels and the location fields' labels (page one's key facts)."""
+    fields = {field_labels.label(name, lang) for name in Location.model_fields}
     texts = [v[lang] for v in LABELS.values()]  # a plural entry holds one text per form
-    return {s.casefold() for x in texts for s in (x.values() if isinstance(x, dict) else [x])}
+    labels = {s.casefold() for x in texts for s in (x.values() if isinstance(x, dict) else [x])}
+    return labels | {x.casefold() for x in fields}
 
 
 def _other_language_labels(lang: str) -> set[str]:
@@ -201,7 +206,7 @@ def test_every_label_in_the_html_report_is_in_the_report_language(checker, repor
     report = reports[(case.stem, lang)]
     html = render_html(report, checker.library)
     own, foreign = _labels(lang), _other_language_labels(lang)
-    fix_titles = {f"{f.norm_id} {f.title}" for f in report.findings}
+    fix_titles = {f"{f.title} {f.norm_id}" for f in report.findings}
     texts = [x for x in _label_texts_html(html) if x not in fix_titles]
     assert len(texts) > 30
     assert [x for x in texts if x.casefold() in foreign] == []
@@ -240,7 +245,7 @@ def test_the_html_report_shows_the_verdict_badge_and_fixes_in_order_of_weight(
         failing,
         key=lambda f: (WEIGHTS.index(f.weight), SEVERITIES.index(f.severity), f.norm_id),
     )
-    shown = [a["data-norm"] for tag, a, _ in elements if tag == "li" and "data-norm" in a]
+    shown = [a["data-norm"] for tag, a, _ in elements if tag == "tr" and "data-norm" in a]
     assert shown == [f.norm_id for f in expected]
     links = {a["href"] for tag, a, _ in elements if tag == "a" and "citation" in _classes(a)}
     assert {f.citation.url for f in failing} <= links
@@ -249,7 +254,7 @@ def test_the_html_report_shows_the_verdict_badge_and_fixes_in_order_of_weight(
 def test_the_html_report_of_the_hotel_puts_a_critical_law_norm_first(checker, reports):
     report = reports[("hotel-crisis-amv", "en")]
     elements = _elements(render_html(report, checker.library))
-    first = next(a["data-norm"] for tag, a, _ in elements if tag == "li" and "data-norm" in a)
+    first = next(a["data-norm"] for tag, a, _ in elements if tag == "tr" and "data-norm" in a)
     finding = next(f for f in report.findings if f.norm_id == first)
     assert (finding.weight, finding.severity, finding.outcome.value) == ("law", "critical", "fail")
 
@@ -332,7 +337,7 @@ def test_the_markdown_report_has_the_sections_of_the_html_report_in_order(checke
         "what_to_find_out",
         "coming_changes",
         "all_findings",
-        "facts_used",
+        "technical_details",
         "verdict_defined",
     ]
     sections = [h for h in _headings(md) if h in {t(k, "en") for k in keys}]
@@ -344,7 +349,7 @@ def test_the_markdown_report_has_the_sections_of_the_html_report_in_order(checke
             assert f"]({f.citation.url})" in md
             assert f"{f.norm_id} — {f.title}\n" in md
     for fact in report.facts_to_collect:
-        assert f"| `{fact.field}` |" in md
+        assert f"| {field_labels.label(fact.field, 'en')} |" in md  # words, not field names
 
 
 # --- check --format/--output ---------------------------------------------------------------

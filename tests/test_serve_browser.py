@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from checker.i18n import LANGUAGES, t
+from checker.location import labels as field_labels
 from checker.location.loader import load_location
 from checker.web.form import form_values
 
@@ -133,7 +134,8 @@ def test_a_planner_fills_checks_downloads_and_the_cli_agrees(
     page.fill("#f-school_age_children_not_in_school_count", "3")
     page.click("#compare")
     page.wait_for_load_state()
-    assert "school_age_children_not_in_school_count = 3" in page.locator("h1").inner_text()
+    not_in_school = field_labels.label("school_age_children_not_in_school_count", lang)
+    assert f"{not_in_school}: 0 → 3" in page.locator("h1").inner_text()
     row = page.locator("#comparison tr", has=page.locator("strong", has_text="CRC-28"))
     assert row.locator("td").nth(1).inner_text() == t("pass", lang)
     assert row.locator("td").nth(2).inner_text() == t("fail", lang)

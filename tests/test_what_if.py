@@ -35,10 +35,11 @@ def test_a_longer_wait_for_school_makes_the_compliant_unit_non_compliant():
 def test_the_text_shows_verdict_score_and_changed_findings_before_and_after():
     result = _run(UNIT, "--as-of", "2026-01-15", "--set", "school_access_days_max=120")
     out = result.stdout
-    assert out.startswith("What if: school_access_days_max=120\n")
+    school = "Longest time from lodging the asylum application to the first school day"
+    assert out.startswith(f"What if: {school}: 21 days → 120 days\n")
     assert "Verdict before: COMPLIANT — Child-friendliness 100/100, child-friendly" in out
     assert "Verdict after: NON-COMPLIANT" in out
-    assert "  school_access_days_max  21 → 120" in out
+    assert f"  {school}: 21 days → 120 days" in out
     assert "RCD2013-14.2     [law/critical] pass → fail: School within three months" in out
 
 

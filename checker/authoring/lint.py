@@ -37,6 +37,8 @@ DESCRIPTIVE_FIELDS = {
     "municipality": "says where it is; no norm differs by municipality",
     "operator": "says who runs it; the norms bind COA and municipalities alike",
     "notes": "free text, never checked",
+    "report_author": "who made the check, printed on the report",
+    "report_status": "whether the report is a draft or final, printed on the report",
 }
 
 

@@ -35,12 +35,13 @@ from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli.report_schema import report_schema
 from checker.cli.serve import serve_command
-from checker.errors import InputError, labelled_problem
+from checker.errors import InputError, labelled_problem, problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import t
 from checker.location.loader import load_location
-from checker.location.model import location_json_schema
-from checker.render.output import FORMATS, ReportPaths, render, write_report
+from checker.location.model import ReportStatus, location_json_schema
+from checker.render.output import DETAILS, FORMATS, ReportPaths, render, write_report
+from checker.render.summary import quiet_line, summary_row, summary_table
 from checker.render.text import render_text
 from checker.report.build import Report
 
@@ -74,6 +75,19 @@ def main() -> None:
     help="Write the report to this file; for several locations a directory that gets "
     "<location id>.<format> each / schrijf het rapport naar dit bestand (of deze map).",
 )
+@click.option(
+    "--detail",
+    type=click.Choice(DETAILS),
+    help="summary: page one and what to act on; full: every norm and the technical appendix "
+    "(default: full for html, md and pdf, summary for text) / hoeveel het rapport toont.",
+)
+@click.option("--author", help="Who made this check, printed on the report / opgesteld door.")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in ReportStatus]),
+    help="draft or final, printed on the report / concept (draft) of definitief (final).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="One line per location / één regel per locatie.")
 @max_locations_option
 def check(
     paths: tuple[str, ...],
@@ -84,6 +98,10 @@ def check(
     output: Path | None,
     sets: tuple[str, ...] = (),
     max_locations: int | None = None,
+    detail: str | None = None,
+    author: str | None = None,
+    status: str | None = None,
+    quiet: bool = False,
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     if sets:
@@ -91,17 +109,31 @@ def check(
     one_file = len(paths) == 1 and not Path(paths[0]).is_dir()
     if fmt == "html" and not output and not one_file:
         raise click.UsageError(t("several_reports_need_output", lang))
+    if fmt == "pdf" and not output:
+        output = Path(".")  # a PDF is never sent to the terminal: <location id>.pdf here
+    stamp = {k: v for k, v in (("report_author", author), ("report_status", status)) if v}
     files, problems = expand_paths(paths)
     refuse_too_many("check", len(files), max_locations, lang)
     if output is not None and any(output.resolve() == f.resolve() for f in files):
         raise click.UsageError(t("output_is_input", lang, output=str(output)))
     checker = None  # compiled at the first good location: a bad file is refused quickly
-    sink = _ReportSink(fmt, output, one_file)
+    if fmt == "pdf":  # refused once, before anything is checked, when nothing can print it
+        from checker.render.pdf import PdfError, require_chromium
+
+        try:
+            require_chromium()
+        except PdfError as exc:
+            raise Refusal.of([problem(str(output), None, exc.en, exc.nl)], lang) from None
+    sink = _ReportSink(fmt, output, one_file, detail, quiet)
     acceptable = True
     # each report is written as soon as it is made: memory stays flat however many files
     for path in files:
         try:
             location = load_location(path)
+            if stamp:  # the options win over the file
+                location = location.model_copy(
+                    update={**stamp, "report_status": ReportStatus(status)} if status else stamp
+                )
             checker = checker or make_checker(norms_dir, lang)
             report = checker.check(location, as_of, lang, str(path))
         except InputError as exc:
@@ -127,8 +159,14 @@ class _ReportSink:
 
     SEPARATORS = {"html": "\n\n---\n\n", "md": "\n\n---\n\n", "text": "\n\n"}
 
-    def __init__(self, fmt: str, output: Path | None, one_file: bool):
+    def __init__(
+        self, fmt: str, output: Path | None, one_file: bool, detail: str | None, quiet: bool
+    ):
         self.fmt, self.one_file, self.count = fmt, one_file, 0
+        self.detail, self.quiet = detail, quiet
+        # the closing summary table's rows: a few words per location, not its report
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.lang = "nl"
         self.paths = ReportPaths(fmt, output, one_file) if output else None
         self.colour = use_colour()
         self.refused = False  # --output cannot take these reports: they are checked only
@@ -144,7 +182,7 @@ class _ReportSink:
                 self.refused = True
                 return [refusal]
             path = self.paths.next(report)
-            failed = write_report(report, self.fmt, path, library)
+            failed = write_report(report, self.fmt, path, library, self.detail)
             if failed is None:
                 click.echo(t("written", lang, file=str(path)))
             return [] if failed is None else [failed]
@@ -152,14 +190,19 @@ class _ReportSink:
             text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
             if not self.one_file:
                 text = ("[\n" if self.count == 1 else ",\n") + textwrap.indent(text, "  ")
+        elif self.fmt == "text" and self.quiet:
+            text = ("\n" if self.count > 1 else "") + quiet_line(report)
         else:
             text = (
-                render_text(report, self.colour)
+                render_text(report, self.colour, self.detail or "summary")
                 if self.fmt == "text"
-                else render(report, self.fmt, library)
+                else render(report, self.fmt, library, detail=self.detail)
             )
             if self.count > 1:
                 text = self.SEPARATORS[self.fmt] + text
+            if self.fmt == "text":
+                self.rows.append(summary_row(report))
+                self.lang = report.lang
         click.echo(text, nl=False)
         return []
 
@@ -173,6 +216,8 @@ class _ReportSink:
             elif self.count:
                 click.echo("")
             return
+        if len(self.rows) > 1:
+            click.echo("\n\n" + summary_table(self.rows, self.lang, self.colour), nl=False)
         click.echo("")
 
 

@@ -20,6 +20,7 @@ from checker.cli.common import (
     norms_dir_option,
     refuse_too_many,
 )
+from checker.errors import problem
 from checker.i18n import t
 from checker.render.files import Outputs, cannot_write
 
@@ -51,6 +52,12 @@ from checker.render.files import Outputs, cannot_write
     help="Write a self-contained portfolio page.",
 )
 @click.option(
+    "--pdf",
+    "pdf_out",
+    type=click.Path(dir_okay=False),
+    help="Write the portfolio page as PDF (needs Chromium) / schrijf het overzicht als PDF.",
+)
+@click.option(
     "--waivers",
     "waivers_file",
     type=click.Path(dir_okay=False),
@@ -67,6 +74,7 @@ def audit(
     csv_out: str | None,
     json_out: str | None,
     html_out: str | None,
+    pdf_out: str | None,
     waivers_file: str | None,
     no_waivers: bool,
     max_locations: int | None,
@@ -96,7 +104,15 @@ def audit(
     items = collect_inputs(paths)
     refuse_too_many("audit", len(items), max_locations, lang)
     _refuse_clashing_outputs(paths, {"--csv": csv_out, "--json": json_out, "--html": html_out})
-    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or html_out))
+    if pdf_out:  # refuse before checking anything when nothing can print the PDF
+        from checker.render.pdf import PdfError, require_chromium
+
+        try:
+            require_chromium()
+        except PdfError as exc:
+            raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
+    page = html_out or pdf_out
+    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or page))
     summary = AuditSummary()
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
@@ -111,7 +127,7 @@ def audit(
     except InputError as exc:
         files.discard()
         raise Refusal.of(exc.problems, lang) from None
-    html_output = HtmlOutput(as_of, library, lang) if html_out else None
+    html_output = HtmlOutput(as_of, library, lang) if page else None
     if html_output:
         outputs.append(html_output)
     err = Console(stderr=True)
@@ -124,6 +140,14 @@ def audit(
             json_output.close(summary)
         if html_output and html_handle:
             html_handle.write(html_output.render(summary))
+        if html_output and pdf_out:
+            from checker.render.pdf import PdfError, html_to_pdf
+
+            try:
+                html_to_pdf(html_output.render(summary), Path(pdf_out))
+            except PdfError as exc:
+                files.discard()
+                raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
         files.commit()
     except EngineError as exc:
         files.discard()

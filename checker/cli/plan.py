@@ -29,7 +29,7 @@ from checker.plan.improve import TARGETS, improve
 from checker.plan.what_if import parse_sets, what_if
 from checker.render.diff import render_html, render_markdown, render_text
 from checker.render.files import write_output
-from checker.render.plan import improved_yaml, render_plan
+from checker.render.plan import changes_in_words, improved_yaml, render_plan
 
 
 def _engine_problem(path: Path | str, exc: EngineError):
@@ -74,7 +74,9 @@ def run_what_if(
     else:
         labels = (t_label("before", lang), t_label("after", lang))
         colour = use_colour()
-        head = f"{t_label('what_if', lang)}: " + ", ".join(sets)
+        facts = [(f.field, f.before, f.after) for f in comparison.facts]
+        title = changes_in_words(facts, lang) or ", ".join(sets)
+        head = f"{t_label('what_if', lang)}: {title}"
         head = click.style(head, bold=True) if colour else head
         click.echo(head + "\n" + render_text(comparison, lang, labels, colour))
     return EXIT_OK if comparison.after.verdict.acceptable else EXIT_FINDINGS

@@ -41,7 +41,7 @@ from checker.location.model import EXPANDED_FROM, Location
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import jsonschema_texts, pydantic_texts
 
-NOT_CHECKABLE = {"id", "name", "notes", "municipality"}
+NOT_CHECKABLE = {"id", "name", "notes", "municipality", "report_author"}
 AS_OF_FIELD = "as_of_date"
 
 
@@ -142,6 +142,7 @@ class Library:
     version: str
     field_kinds: dict[str, FieldKind] = field(default_factory=dict)
     derived_inputs: dict[str, list[str]] = field(default_factory=dict)
+    date: dt.date | None = None  # library.yaml: when the texts were last checked
 
     def norm(self, norm_id: str) -> LibraryNorm:
         """The norm with id `norm_id`."""
@@ -462,6 +463,7 @@ def collect_library(
     derived: list[DerivedFact] = []
     derived_docs: dict[str, tuple[YamlDocument, int]] = {}  # name -> its file, its index
     digest = hashlib.sha256()
+    dates: list[dt.date] = []  # of library.yaml in each directory
     for path in paths:
         try:
             doc = load_yaml(path)
@@ -469,6 +471,11 @@ def collect_library(
             problems += exc.problems
             continue
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("library"), dict):
+            day = doc.data["library"].get("date")
+            if isinstance(day, dt.date):
+                dates.append(day)
+            continue
         if isinstance(doc.data, dict) and "derived" in doc.data:
             for index, d in enumerate(_load_derived(doc)):
                 derived_docs[d.name] = (doc, index)
@@ -554,4 +561,6 @@ def collect_library(
         conds: list[tuple[Condition | None, Condition | None]]
         conds = [(d.when, None)] if d.when else [(c.when, None) for c in d.cases or []]
         problems += size_problems(conds, d.name, doc.file, doc.line_of(("derived", index)))
-    return Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs), problems
+    library = Library(norms, ordered, digest.hexdigest()[:12], kinds, derived_inputs)
+    library.date = max(dates, default=None)
+    return library, problems

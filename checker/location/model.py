@@ -78,6 +78,11 @@ class AuthorityFinding(BaseModel):
     )
 
 
+class ReportStatus(str, Enum):
+    draft = "draft"
+    final = "final"
+
+
 class Population(str, Enum):
     families = "families"
     single_adults = "single_adults"
@@ -105,6 +110,12 @@ class Location(BaseModel):
         "cijfers, streepjes",
     )
     name: str = Field(min_length=1, description="Name of the location / Naam van de locatie")
+    report_author: str | None = _f(
+        "Who made this check (printed on the report)", "Wie deze toets maakte (op het rapport)"
+    )
+    report_status: ReportStatus | None = _f(
+        "Status of the report: draft or final", "Status van het rapport: concept of definitief"
+    )
     municipality: str | None = _f("Municipality", "Gemeente")
     location_type: LocationType | None = _f(
         "Reception regime of the location", "Soort opvang van de locatie"

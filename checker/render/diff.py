@@ -7,10 +7,12 @@ from typing import Any
 import click
 
 from checker.i18n import t
+from checker.i18n.formats import date
 from checker.plan.compare import Comparison
-from checker.render.plan import show, verdict_line
+from checker.render.plan import changes_in_words, verdict_line
 from checker.render.templating import render_template
 from checker.report.build import Report
+from checker.report.wording import Wording
 
 
 def _span(r: Any) -> str:
@@ -44,7 +46,7 @@ def render_text(
     lines = [who_of(comp.before)] if same else [f"{left}: {who_of(comp.before)}"]
     lines += [] if same else [f"{right}: {who_of(comp.after)}"]
     lines += [
-        f"{t('as_of', lang)} {comp.after.as_of.isoformat()}",
+        f"{t('as_of', lang)} {date(comp.after.as_of, lang)}",
         "",
         f"{t('verdict', lang)} {left}: {verdict_line(comp.before, lang, style)}",
         f"{t('verdict', lang)} {right}: {verdict_line(comp.after, lang, style)}",
@@ -54,9 +56,8 @@ def render_text(
     lines += [f"  {label:<26} {a:>9} {b:>9}" for label, a, b in score_rows(comp, lang)]
     if comp.facts:
         lines += ["", style(f"{t('facts_differ', lang)} ({len(comp.facts)})", bold=True)]
-        width = max(len(f.field) for f in comp.facts)
         for f in comp.facts:
-            lines.append(f"  {f.field:<{width}}  {show(f.before, lang)} → {show(f.after, lang)}")
+            lines.append("  " + changes_in_words([(f.field, f.before, f.after)], lang))
     lines += ["", style(f"{t('norms_change', lang)} ({len(comp.changes)})", bold=True)]
     if not comp.changes:
         lines.append("  " + t("no_norm_changes", lang))
@@ -82,7 +83,7 @@ def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A",
         "",
         f"- **{left}**: {_md(who_of(comp.before))}",
         f"- **{right}**: {_md(who_of(comp.after))}",
-        f"- {t('as_of', lang)} {comp.after.as_of.isoformat()}",
+        f"- {t('as_of', lang)} {date(comp.after.as_of, lang)}",
         "",
         f"| | {left} | {right} |",
         "|---|---|---|",
@@ -98,8 +99,10 @@ def render_markdown(comp: Comparison, lang: str, labels: tuple[str, str] = ("A",
             f"| | {left} | {right} |",
             "|---|---|---|",
         ]
+        words = Wording(lang)
         lines += [
-            f"| `{f.field}` | {_md(show(f.before, lang))} | {_md(show(f.after, lang))} |"
+            f"| {_md(words.label(f.field))} | {_md(words.value(f.field, f.before))} "
+            f"| {_md(words.value(f.field, f.after))} |"
             for f in comp.facts
         ]
     lines += ["", f"## {t('norms_change', lang)}", ""]
@@ -121,7 +124,8 @@ def diff_context(comp: Comparison, lang: str, labels: tuple[str, str]) -> dict:
     return {
         "comp": comp,
         "labels": labels,
-        "show": lambda v: show(v, lang),
+        "words": Wording(lang),
+        "as_of_text": date(comp.after.as_of, lang),
         "who": who_of,
         "scores": score_rows(comp, lang),
     }

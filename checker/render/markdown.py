@@ -17,9 +17,9 @@ def text_bar(low: int, high: int) -> str:
     return "█" * solid + "▒" * shaded + "░" * (BAR_WIDTH - solid - shaded)
 
 
-def render_markdown(report: Report, library: Library | None = None) -> str:
+def render_markdown(report: Report, library: Library | None = None, detail: str = "full") -> str:
     """The report as Markdown."""
-    view = report_view(report, library)
+    view = report_view(report, library, detail)
     return (
         environment(html=False)
         .get_template("report.md.j2")

@@ -15,22 +15,36 @@ from checker.library.loader import Library
 from checker.render.files import write_output
 from checker.render.html import render_html
 from checker.render.markdown import render_markdown
+from checker.render.pdf import PdfError, html_to_pdf
 from checker.render.text import render_text
 from checker.report.build import Report
 
-FORMATS = ("text", "json", "html", "md")
-EXTENSIONS = {"text": "txt", "json": "json", "html": "html", "md": "md"}
+FORMATS = ("text", "json", "html", "md", "pdf")
+EXTENSIONS = {"text": "txt", "json": "json", "html": "html", "md": "md", "pdf": "pdf"}
+DETAILS = ("summary", "full")
 
 
-def render(report: Report, fmt: str, library: Library | None, colour: bool = False) -> str:
-    """The report in format `fmt` (text, json, md or html)."""
+def default_detail(fmt: str) -> str:
+    """The documents show everything; the terminal shows what to act on."""
+    return "summary" if fmt == "text" else "full"
+
+
+def render(
+    report: Report,
+    fmt: str,
+    library: Library | None,
+    colour: bool = False,
+    detail: str | None = None,
+) -> str:
+    """The report in format `fmt` (text, json, md, html; pdf is rendered as its HTML)."""
+    detail = detail or default_detail(fmt)
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-    if fmt == "html":
-        return render_html(report, library)
+    if fmt in ("html", "pdf"):
+        return render_html(report, library, detail)
     if fmt == "md":
-        return render_markdown(report, library)
-    return render_text(report, colour)
+        return render_markdown(report, library, detail)
+    return render_text(report, colour, detail)
 
 
 class ReportPaths:
@@ -70,12 +84,20 @@ class ReportPaths:
         return self.output / f"{stem}.{EXTENSIONS[self.fmt]}"
 
 
-def write_report(report: Report, fmt: str, path: Path, library: Library | None) -> Problem | None:
+def write_report(
+    report: Report, fmt: str, path: Path, library: Library | None, detail: str | None = None
+) -> Problem | None:
     """Write one report, complete or not at all (a planted symlink is replaced, not followed);
     a path that cannot be written is a problem, not a traceback."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_output(path, render(report, fmt, library).rstrip("\n") + "\n")
+        text = render(report, fmt, library, detail=detail)
+        if fmt == "pdf":
+            html_to_pdf(text, path)
+        else:
+            write_output(path, text.rstrip("\n") + "\n")
+    except PdfError as exc:
+        return problem(str(path), None, exc.en, exc.nl)
     except OSError as exc:
         return _unwritable(path, exc.strerror or str(exc))
     except InputError as exc:

@@ -9,13 +9,14 @@ from typing import Any
 import click
 
 from checker.i18n import t
-from checker.library.conditions import describe_leaf
+from checker.i18n.formats import date
 from checker.library.model import Outcome
 from checker.location.writer import yaml_line
 from checker.plan.improve import Plan
 from checker.render.text import VERDICT_COLOUR
 from checker.report.build import Report
 from checker.report.view import finding_order
+from checker.report.wording import Wording
 
 
 def show(value: Any, lang: str) -> str:
@@ -31,6 +32,15 @@ def show(value: Any, lang: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def changes_in_words(facts: list[tuple[str, Any, Any]], lang: str) -> str:
+    """'Slaapkamers kunnen op slot: nee → ja; …' (what-if titles and the terminal)."""
+    words = Wording(lang)
+    return "; ".join(
+        f"{words.label(name)}: {words.value(name, a)} → {words.value(name, b)}"
+        for name, a, b in facts
+    )
 
 
 def verdict_line(report: Report, lang: str, style=lambda s, **kw: s) -> str:
@@ -56,7 +66,7 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     target = "child_friendly" if plan.target == "child-friendly" else plan.target
     lines = [
         style(f"{t('plan_title', lang)}: {loc.name} ({loc.id})", bold=True),
-        f"{t('target', lang)}: {t(target, lang)}   ({t('as_of', lang)} {before.as_of.isoformat()})",
+        f"{t('target', lang)}: {t(target, lang)}   ({t('as_of', lang)} {date(before.as_of, lang)})",
         f"{was:<{width}} {verdict_line(before, lang, style)}",
         f"{now:<{width}} {verdict_line(after, lang, style)}",
     ]
@@ -70,11 +80,11 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
     lines += ["", style(f"{t('changes_heading', lang)} ({len(plan.changes)})", bold=True)]
     if not plan.changes:
         lines.append("  " + t("no_changes", lang))
-    width = max((len(c.field) for c in plan.changes), default=0)
+    words = Wording(lang)
     for c in plan.changes:
-        lines.append(f"  {c.field:<{width}}  {show(c.before, lang)} → {show(c.after, lang)}")
+        lines.append("  " + changes_in_words([(c.field, c.before, c.after)], lang))
         why = [t("change_for", lang, norms=", ".join(c.norms))] if c.norms else []
-        why.append(f"{t('required', lang)} {describe_leaf(c.requirement, lang)}")
+        why.append(f"{t('required', lang)}: {words.relation(c.requirement)}")
         lines.append("      " + "; ".join(why))
         if c.to_confirm:
             lines.append("      " + t("to_confirm", lang))
@@ -87,7 +97,7 @@ def render_plan(plan: Plan, lang: str, colour: bool = False) -> str:
             f = findings[o.norm_id]
             lines.append(f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {f.title}")
             reason = t(
-                o.reason, lang, fields=", ".join(o.fields), norms=", ".join(o.conflicts_with)
+                o.reason, lang, fields=words.names(o.fields), norms=", ".join(o.conflicts_with)
             )
             lines.append(f"      {reason}")
             lines.append(f"      {f.citation.text} — {f.citation.url}")

@@ -8,6 +8,7 @@ import urllib.parse
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
 from checker.i18n import t
 
@@ -59,6 +60,12 @@ def table_cell(text: object) -> Markdown:
     return markdown_text(text)
 
 
+def css_string(text: object) -> Markup:
+    """Text for a CSS string in a <style> element: every sign but letters, digits and spaces
+    as a CSS escape, so neither a quote nor '</style>' in a location name can end it."""
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text)))
+
+
 @cache
 def environment(html: bool, trim: bool = False) -> jinja2.Environment:
     """HTML templates escape every value as HTML, Markdown ones as Markdown (`markdown_text`;
@@ -79,6 +86,7 @@ def environment(html: bool, trim: bool = False) -> jinja2.Environment:
     env.filters["code"] = markdown_code
     env.filters["url"] = markdown_url
     env.filters["md"] = Markdown
+    env.filters["css_string"] = css_string
     return env
 
 

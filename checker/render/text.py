@@ -5,11 +5,13 @@ from __future__ import annotations
 import click
 
 from checker.errors import printable
-from checker.i18n import t
+from checker.i18n import formats, t
 from checker.library.model import Outcome
+from checker.location import labels
 from checker.report.build import Report
 from checker.report.findings import Finding
-from checker.report.view import finding_order, layers_line
+from checker.report.view import POLICY_OUTCOME, TOP, finding_order, norms_readable
+from checker.report.wording import Wording
 
 VERDICT_COLOUR = {
     "non_compliant": "red",
@@ -36,8 +38,29 @@ def _citation(citation) -> str:
     return printable(f"{citation.text} — {citation.url}")
 
 
-def render_text(report: Report, colour: bool = True) -> str:
-    """The report as terminal text, coloured when `colour`."""
+def layer_lines(report: Report) -> list[str]:
+    """The three layers, one line each, under the headline verdict."""
+    view_layers = report.layers.to_dict()
+    lang = report.lang
+    rows = [
+        ("layer_law", t(view_layers["law"]["verdict"], lang), view_layers["law"]),
+        (
+            "layer_policy",
+            t(POLICY_OUTCOME[view_layers["policy"]["outcome"]], lang),
+            view_layers["policy"],
+        ),
+        ("layer_guidance", "", view_layers["guidance"]),
+    ]
+    width = max(len(t(key, lang)) for key, _, _ in rows)
+    lines = []
+    for key, outcome, c in rows:
+        counts = t("layer_counts", lang, passed=c["pass"], failed=c["fail"], unknown=c["unknown"])
+        lines.append(f"  {t(key, lang):<{width}}  " + (f"{outcome} — " if outcome else "") + counts)
+    return lines
+
+
+def render_text(report: Report, colour: bool = True, detail: str = "summary") -> str:
+    """`summary`: what to act on (what fails, what to find out); `full` adds every norm."""
     lang = report.lang
     style = (lambda s, **kw: click.style(s, **kw)) if colour else (lambda s, **kw: s)
     findings = report.findings
@@ -47,8 +70,8 @@ def render_text(report: Report, colour: bool = True) -> str:
         style(printable(f"{report.location.name} ({report.location.id})"), bold=True),
         f"{t('verdict', lang)}: "
         + style(verdict, fg=VERDICT_COLOUR[report.verdict.value], bold=True)
-        + f"   ({t('as_of', lang)} {report.as_of.isoformat()}, "
-        + f"{t('norms_version', lang)} {report.norms_version})",
+        + f"   ({t('as_of', lang)} {formats.date(report.as_of, lang)}, {norms_readable(report)})",
+        *layer_lines(report),
         t(
             "summary_counts",
             lang,
@@ -57,8 +80,13 @@ def render_text(report: Report, colour: bool = True) -> str:
             passed=counts[Outcome.pass_],
             na=counts[Outcome.not_applicable],
         ),
-        f"{t('layers', lang)}: {layers_line(report.layers, lang)}",
     ]
+    loc = report.location
+    meta = [f"{t('author', lang)}: {loc.report_author}"] if loc.report_author else []
+    if loc.report_status:
+        meta.append(f"{t('status', lang)}: {labels.show('report_status', loc.report_status, lang)}")
+    if meta:
+        lines.append("   ".join(meta))
     if report.warnings:
         lines += [style(t("warnings", lang), bold=True, fg="yellow")]
         for w in report.warnings:
@@ -72,29 +100,28 @@ def render_text(report: Report, colour: bool = True) -> str:
         for dim, r in report.score.dimensions.items():
             span = f"{r.low}" if r.low == r.high else f"{r.low}–{r.high}"
             lines.append(f"  {t(dim, lang):<28} {span:>7}")
-    sections = [
-        ("failing", Outcome.fail, True),
-        ("unknowns", Outcome.unknown, True),
-        ("passing", Outcome.pass_, False),
-    ]
-    for key, outcome, detail in sections:
+    words = Wording(lang)
+    sections = [("failing", Outcome.fail, True)]
+    if detail == "full":
+        sections += [("unknowns", Outcome.unknown, True), ("passing", Outcome.pass_, False)]
+    for key, outcome, with_remedy in sections:
         chosen = sorted((f for f in findings if f.outcome == outcome), key=finding_order)
         if not chosen:
             continue
         lines += ["", style(f"{t(key, lang)} ({len(chosen)})", bold=True)]
         for f in chosen:
-            lines += _finding_lines(f, lang, detail)
-        if outcome == Outcome.unknown and report.facts_to_collect:
-            lines += ["", style(t("facts_to_collect", lang), bold=True)]
-            for fact in report.facts_to_collect:
-                waiting = t(
-                    "waiting_norms",
-                    lang,
-                    binding=len(fact.binding_norms),
-                    other=len(fact.other_norms),
-                )
-                ids = ", ".join(fact.binding_norms)  # the norms that could change the verdict
-                lines.append(f"  {fact.field:<40} {waiting}" + (f": {ids}" if ids else ""))
+            lines += _finding_lines(f, lang, with_remedy)
+    if report.facts_to_collect:
+        shown = report.facts_to_collect if detail == "full" else report.facts_to_collect[:TOP]
+        lines += ["", style(t("facts_to_collect", lang), bold=True)]
+        for fact in shown:
+            n = len(fact.binding_norms) + len(fact.other_norms)
+            waiting = t("waits_for_one", lang) if n == 1 else t("waits_for", lang, n=n)
+            ids = ", ".join(fact.binding_norms)  # the norms that could change the verdict
+            lines.append(f"  {words.label(fact.field)} ({waiting}" + (f": {ids})" if ids else ")"))
+        rest = len(report.facts_to_collect) - len(shown)
+        if rest:
+            lines.append("  " + t("more_in_report", lang, n=rest) + " (--detail full)")
     if report.coming_changes:
         lines += ["", style(t("coming_changes", lang), bold=True)]
         for c in report.coming_changes:
@@ -104,7 +131,7 @@ def render_text(report: Report, colour: bool = True) -> str:
             )
             now, then = label(c.outcome_now), label(c.outcome_then)
             lines += [
-                f"  {c.date.isoformat()}  {c.norm_id:<16} {printable(c.title)} ({what})",
+                f"  {formats.date(c.date, lang)}  {c.norm_id:<16} {printable(c.title)} ({what})",
                 f"      {t('outcome_change', lang, now=now, then=then)}: {printable(c.message)}",
                 f"      {_citation(c.citation)}",
             ]

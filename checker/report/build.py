@@ -35,6 +35,7 @@ class Report:
     facts_to_collect: list[FactToCollect] = dataclasses.field(default_factory=list)
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
     warnings: list[ReportWarning] = dataclasses.field(default_factory=list)
+    norms_date: dt.date | None = None  # the library's date (library.yaml), for readers
     layers: Layers = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
@@ -102,4 +103,5 @@ def make_report(
         facts_to_collect(findings),
         changes,
         location_warnings(location),
+        library.date,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.evaluate.engine import Evaluation
-from checker.i18n import t
+from checker.i18n import formats, t
 from checker.library.citation import Citation, citation
 from checker.library.conditions import (
     AllOf,
@@ -22,6 +22,7 @@ from checker.library.conditions import (
 from checker.library.loader import Library
 from checker.library.model import Outcome
 from checker.library.months import days_against_months, month_span_days
+from checker.report.wording import Wording
 
 
 @dataclass
@@ -75,6 +76,8 @@ def build_findings(
     """The findings of every norm from the engine's results."""
     findings = []
     derived = evaluation.derived
+    words = Wording(lang, library)
+    known = {**values, **derived}
     for lib_norm in library.norms:
         norm = lib_norm.norm
         used = {name: _value(name, values, derived) for name in lib_norm.fields}
@@ -84,39 +87,33 @@ def build_findings(
         missing: list[str] = []
         if result is None:
             outcome = Outcome.not_applicable
-            message = t("not_in_force", lang, date=as_of.isoformat())
+            message = t("not_in_force", lang, date=formats.date(as_of, lang))
         elif result.outcome == Outcome.not_applicable:
             assert norm.applies_when is not None  # in force, so only its condition rules it out
             outcome = result.outcome
-            message = t(
-                "does_not_apply", lang, condition=describe_condition(norm.applies_when, lang)
-            )
+            message = t("does_not_apply", lang, condition=words.condition(norm.applies_when))
         elif result.outcome == Outcome.fail:
             outcome = result.outcome
-            parts = []
-            for leaf in result.violated:
-                got = "; ".join(f"{f}: {_show(_value(f, values, derived))}" for f in leaf.fields)
-                parts.append(f"{got}; {t('required', lang)} {describe_leaf(leaf, lang)}")
-            message = " — ".join(parts)
+            message = "; ".join(words.not_met(leaf, known) for leaf in result.violated)
             remedy = getattr(norm.remedy, lang)
         elif result.outcome == Outcome.unknown:
             outcome = result.outcome
             gate = _missing(fields_of(norm.applies_when), library, values, derived)
             if gate:
                 missing = gate
-                message = t("applicability_unknown", lang, fields=", ".join(gate))
+                message = t("applicability_unknown", lang, fields=words.names(gate))
             else:
                 missing = _missing(fields_of(norm.requires), library, values, derived)
                 undecided = [] if missing else _undecided(norm.requires, values, derived, lang)
                 message = (
                     "; ".join(undecided)
                     if undecided
-                    else t("requirement_unknown", lang, fields=", ".join(missing))
+                    else t("requirement_unknown", lang, fields=words.names(missing))
                 )
             remedy = getattr(norm.remedy, lang)
         else:
             outcome = result.outcome
-            message = t("holds", lang) + ": " + describe_condition(norm.requires, lang)
+            message = t("holds", lang) + ": " + words.condition(norm.requires)
         findings.append(
             Finding(
                 norm_id=lib_norm.id,
@@ -150,7 +147,7 @@ def _undecided(cond: Condition, values: dict, derived: dict, lang: str) -> list[
                 t(
                     "months_undecided",
                     lang,
-                    field=leaf.field,
+                    field=Wording(lang).label(leaf.field),
                     days=_show(days),
                     shortest=shortest,
                     longest=longest,

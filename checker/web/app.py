@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import PurePath
+import tempfile
+from pathlib import Path, PurePath
 
 from flask import Flask, Request, Response, redirect, request
 from werkzeug.exceptions import HTTPException
@@ -29,6 +30,8 @@ from checker.location.model import Location
 from checker.location.table import table_rows
 from checker.location.writer import location_yaml
 from checker.plan.compare import compare
+from checker.render.html import render_html
+from checker.render.pdf import PdfError, html_to_pdf
 from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_FILE_BYTES, MAX_LOCATIONS, in_date_range
 from checker.source.reader import load_yaml_bytes, load_yaml_text
 from checker.web.form import entered_values, form_mapping
@@ -245,6 +248,32 @@ def create_app(
             checker.check(after, on, lang, look_ahead=False),
         )
         return pages.what_if(comparison)
+
+    @app.post(f"/{LANG}/report-file")
+    def report_file(lang: str):
+        """The report to keep or print: the same HTML as `check --format html`, or its PDF."""
+        day, _ = as_of(lang)
+        report = checker.check(carried(lang, day), dt.date.fromisoformat(day), lang)
+        html = render_html(report, checker.library)
+        name = report.location.id
+        if request.form.get("format") != "pdf":
+            return Response(
+                html,
+                mimetype="text/html",
+                headers={"Content-Disposition": f'attachment; filename="{name}.html"'},
+            )
+        with tempfile.TemporaryDirectory(prefix="opvangtoets-web-") as tmp:
+            target = Path(tmp) / f"{name}.pdf"
+            try:
+                html_to_pdf(html, target)
+            except PdfError as exc:
+                message = exc.en if lang == "en" else exc.nl
+                return pages.message(lang, "web_pdf_missing", message), 503
+            return Response(
+                target.read_bytes(),
+                mimetype="application/pdf",
+                headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'},
+            )
 
     @app.post(f"/{LANG}/download")
     def download(lang: str):

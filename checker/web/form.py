@@ -37,6 +37,8 @@ THEMES: dict[str, tuple[str, ...]] = {
         "operator",
         "populations_admitted",
         "notes",
+        "report_author",
+        "report_status",
     ),
     "theme_people": (
         "capacity_total",

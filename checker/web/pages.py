@@ -19,7 +19,7 @@ from checker.location.writer import location_yaml
 from checker.plan.compare import Comparison
 from checker.render.diff import diff_context
 from checker.render.html import report_context
-from checker.render.plan import show
+from checker.render.plan import changes_in_words
 from checker.render.templating import render_template
 from checker.report.build import Report
 from checker.report.view import fact_titles
@@ -111,7 +111,7 @@ class Pages:
         """The what-if page: before and after, side by side."""
         after = comparison.after
         lang = after.lang
-        changed = ", ".join(f"{f.field} = {show(f.after, lang)}" for f in comparison.facts)
+        changed = changes_in_words([(f.field, f.before, f.after) for f in comparison.facts], lang)
         return render_page(
             "web_what_if.html.j2",
             lang,

@@ -1,0 +1,36 @@
+"""Numbers, dates and units in the conventions of the report language (through Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+#: The Babel locale of each report language: British English writes "1 June 2026".
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def number(value: float, lang: str) -> str:
+    """'1.200' and '4,5' in Dutch, '1,200' and '4.5' in English; at most two decimals."""
+    return format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
+
+
+def date(value: dt.date, lang: str) -> str:
+    """'1 juni 2026' in Dutch, '1 June 2026' in English."""
+    return format_date(value, format="long", locale=LOCALES[lang])
+
+
+def quantity(value: float, unit: str, lang: str) -> str:
+    """A number with a CLDR unit: '1.200 m²', '75 dagen', '1 maand', '2,5 km'."""
+    if unit == "working-day":  # CLDR has no working days
+        one = value == 1
+        word = {
+            "nl": "werkdag" if one else "werkdagen",
+            "en": "working day" if one else "working days",
+        }
+        return f"{number(value, lang)} {word[lang]}"
+    length: Literal["short", "long"] = "short" if unit.startswith(("area-", "length-")) else "long"
+    return format_unit(value, unit, length=length, format="#,##0.##", locale=LOCALES[lang])
