@@ -79,14 +79,18 @@ def test_every_format_shows_the_layers_beside_the_verdict(tmp_path):
     for layer, want in counts.items():
         assert {k: layers[layer][k] for k in ("pass", "fail", "unknown")} == want, layer
     assert layers["policy"]["outcome"] == "does_not_meet"
-    text = check(path, "--lang", "en").stdout
+    text = " ".join(check(path, "--lang", "en").stdout.split())  # the columns' padding aside
     law = layers["law"]
     assert (
-        f"Per layer: law and courts: insufficient information ({law['pass']} met, "
-        f"{law['fail']} not met, {law['unknown']} unknown) · policy (COA, VNG): does not meet"
+        f"Law and case law insufficient information — {law['pass']} met, "
+        f"{law['fail']} not met, {law['unknown']} unknown"
     ) in text
+    assert "Policy (COA, VNG) does not meet the requirements — " in text
     assert 'id="layers"' in check(path, "--format", "html").stdout
-    assert "**Per laag:** wet en rechter: " in check(path, "--format", "md").stdout
+    assert (
+        "| **Wet en rechtspraak** | onvoldoende informatie |"
+        in check(path, "--format", "md").stdout
+    )
 
 
 AUTHORITY = """\

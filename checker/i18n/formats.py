@@ -13,9 +13,21 @@ from babel.units import format_unit
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
+def _pattern(value: float) -> str:
+    """Two decimals at most, but never a non-zero value shown as 0 (0.00002 stays 0.00002)."""
+    magnitude = abs(value)
+    if magnitude == 0 or magnitude >= 0.01 or isinstance(value, int):
+        return "#,##0.##"
+    decimals = 2
+    while round(magnitude, decimals) == 0 and decimals < 12:
+        decimals += 1
+    return "#,##0." + "#" * (decimals + 1)
+
+
 def number(value: float, lang: str) -> str:
-    """'1.200' and '4,5' in Dutch, '1,200' and '4.5' in English; at most two decimals."""
-    return format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
+    """'1.200' and '4,5' in Dutch, '1,200' and '4.5' in English; at most two decimals, unless
+    a small value needs more to show it is not zero."""
+    return format_decimal(value, format=_pattern(value), locale=LOCALES[lang])
 
 
 def date(value: dt.date, lang: str) -> str:
@@ -33,4 +45,4 @@ def quantity(value: float, unit: str, lang: str) -> str:
         }
         return f"{number(value, lang)} {word[lang]}"
     length: Literal["short", "long"] = "short" if unit.startswith(("area-", "length-")) else "long"
-    return format_unit(value, unit, length=length, format="#,##0.##", locale=LOCALES[lang])
+    return format_unit(value, unit, length=length, format=_pattern(value), locale=LOCALES[lang])

@@ -113,6 +113,20 @@ UNITS: dict[str, str | None] = {
     "bed_and_cupboard_per_person": None,
     "cleaning_schedule": None,
     "notes": None,
+    # facts that inspectors, courts and doctors report
+    "violence_or_abuse_reported": None,
+    "police_incidents_reported": None,
+    "children_without_supervision_reported": None,
+    "disease_outbreak_reported": None,
+    "authority_findings": None,
+    "sanitary_in_good_repair": None,
+    "windowless_rooms_used": None,
+    "capacity_agreed_count": None,
+    "residents_without_bed_count": None,
+    "stay_residents_avg_months": MONTHS,
+    "stay_residents_max_months": MONTHS,
+    "emergency_use_since": None,
+    "acute_medical_cases_present": None,
 }
 
 #: Units of facts that are not location fields (derived facts), by the end of their name.
