@@ -109,6 +109,7 @@ def _keys_made_at_run_time() -> set[str]:
     keys = {f"verdict_rule_{v.value}" for v in Verdict} | {f"waiver_{WAIVED}", f"waiver_{EXPIRED}"}
     keys |= {f"schema_{rule}" for rule in ("minItems", "maxItems", "minLength", "maxLength")}
     keys |= {f"policy_{o.value}" for o in PolicyOutcome}
+    keys |= {f"not_met_{layer}" for layer in ("law", "policy", "guidance")}
     models, seen = [Location], set()
     while models:  # the location model and the records inside it (authority findings)
         model = models.pop()

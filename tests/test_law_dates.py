@@ -46,13 +46,15 @@ def test_a_child_who_starts_school_after_89_91_93_days_passes_is_unknown_fails(
 def test_the_unknown_finding_says_why_the_days_cannot_decide(checker):
     findings = {f.norm_id: f for f in checker.findings(_azc(91), BEFORE_THE_PACT, "en")}
     assert findings["RCD2013-14.2"].message == (
-        "school_access_days_max: 91 days lies between the shortest (89) and the longest (92) "
-        "length of 3 months; the dates are needed to decide"
+        "Longest time from lodging the asylum application to the first school day: 91 days lies "
+        "between the shortest (89) and the longest (92) length of 3 months; the dates are needed "
+        "to decide"
     )
     assert findings["RCD2013-14.2"].missing == []
     dutch = {f.norm_id: f for f in checker.findings(_azc(91), BEFORE_THE_PACT, "nl")}
     assert dutch["RCD2013-14.2"].message.startswith(
-        "school_access_days_max: 91 dagen ligt tussen de kortste (89) en de langste (92) duur"
+        "Langste tijd van asielaanvraag tot eerste schooldag: 91 dagen ligt tussen de kortste (89) "
+        "en de langste (92) duur"
     )
 
 
@@ -80,7 +82,8 @@ def test_two_months_from_june_2026_pass_at_59_days_fail_above_62(checker, days, 
 def test_a_fail_names_the_months_and_their_length_in_days(checker):
     findings = {f.norm_id: f for f in checker.findings(_azc(120), BEFORE_THE_PACT, "en")}
     assert findings["RCD2013-14.2"].message.startswith(
-        "school_access_days_max: 120; required school_access_days_max ≤ 3 months (89–92 days)"
+        "Longest time from lodging the asylum application to the first school day: 120 days — "
+        "required: at most 3 months (89–92 days)"
     )
 
 

@@ -13,12 +13,15 @@ from typing import Any
 
 from checker.evaluate.plain import whole_months
 from checker.i18n import t
-from checker.i18n.formats import quantity
+from checker.i18n.formats import number, quantity
 from checker.library.conditions import AllOf, AnyOf, Condition, Leaf, NotOf, Op
 from checker.library.loader import AS_OF_FIELD, Library
+from checker.library.months import month_span_days
 from checker.location import labels
 
 RELATION = {
+    Op.present: "rel_present",
+    Op.absent: "rel_absent",
     Op.ne: "rel_ne",
     Op.lt: "rel_lt",
     Op.lte: "rel_lte",
@@ -64,9 +67,13 @@ class Wording:
         """The threshold as a reader says it: 'ja', 'ten hoogste 2 maanden', 'een van: …'."""
         lang = self.lang
         if leaf.op in (Op.present, Op.absent):
-            return t("rel_" + leaf.op.value, lang)
+            return t(RELATION[leaf.op], lang)
         if leaf.months_between:
             shown = quantity(leaf.value, labels.MONTHS, lang)
+        elif leaf.months is not None:  # a deadline in months on a day count: show both
+            shortest, longest = month_span_days(leaf.months)
+            days = quantity(longest, labels.DAYS, lang)
+            shown = f"{quantity(leaf.months, labels.MONTHS, lang)} ({number(shortest, lang)}–{days})"
         else:
             shown = self.value(leaf.field or "", leaf.value)
         note = getattr(leaf.note, lang) if leaf.note else None
