@@ -365,7 +365,7 @@ def test_the_ship_fails_the_two_month_schooling_rule_after_june_2026():
     assert finding["citation"]["url"].startswith("https://eur-lex.europa.eu/")
     assert finding["message"] == (
         "Longest time from lodging the asylum application to the first school day: 75 days"
-        " — required: at most 2 months"
+        " — required: at most 2 months (59–62 days; school holidays not modelled)"
     )
     assert finding["facts"]["school_access_days_max"] == 75
     assert school["RCD2013-14.2"]["outcome"] == "not_applicable"

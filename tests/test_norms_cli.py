@@ -547,4 +547,12 @@ def test_every_location_field_is_read_by_a_norm_or_listed_as_descriptive():
     from checker.authoring.lint import DESCRIPTIVE_FIELDS, unread_fields
 
     assert unread_fields(LIBRARY) == []
-    assert sorted(DESCRIPTIVE_FIELDS) == ["id", "municipality", "name", "notes", "operator"]
+    assert sorted(DESCRIPTIVE_FIELDS) == [
+        "id",
+        "municipality",
+        "name",
+        "notes",
+        "operator",
+        "report_author",
+        "report_status",
+    ]

@@ -68,19 +68,22 @@ class Wording:
         lang = self.lang
         if leaf.op in (Op.present, Op.absent):
             return t(RELATION[leaf.op], lang)
+        asides = []
         if leaf.months_between:
             shown = quantity(leaf.value, labels.MONTHS, lang)
-        elif leaf.months is not None:  # a deadline in months on a day count: show both
+        elif leaf.months is not None:  # a deadline in months on a day count: say both
             shortest, longest = month_span_days(leaf.months)
-            days = quantity(longest, labels.DAYS, lang)
-            shown = f"{quantity(leaf.months, labels.MONTHS, lang)} ({number(shortest, lang)}–{days})"
+            shown = quantity(leaf.months, labels.MONTHS, lang)
+            asides.append(f"{number(shortest, lang)}–{quantity(longest, labels.DAYS, lang)}")
         else:
             shown = self.value(leaf.field or "", leaf.value)
         note = getattr(leaf.note, lang) if leaf.note else None
         if note and note[0].isdigit():  # '2 months' is the threshold in the norm's own words
             shown, note = note, None
+        if note:
+            asides.append(note)
         text = shown if leaf.op == Op.eq else t(RELATION[leaf.op], lang, value=shown)
-        return f"{text} ({note})" if note else text
+        return f"{text} ({'; '.join(asides)})" if asides else text
 
     def leaf(self, leaf: Leaf) -> str:
         """A condition part: 'Slaapkamers kunnen op slot: ja'."""
