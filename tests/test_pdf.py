@@ -23,7 +23,6 @@ from checker.i18n import LANGUAGES, t
 from checker.location import labels
 from checker.location.loader import load_location
 from checker.render.pdf import chromium
-from checker.report.verdict import layers
 from checker.report.view import KEY_FACTS, POLICY_OUTCOME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +82,7 @@ def test_page_one_holds_the_key_facts_and_the_verdict_per_layer(checker, printed
     for layer in ("layer_law", "layer_policy", "layer_guidance"):
         assert t(layer, lang) in first
     assert t(report.verdict.value, lang).casefold() in first.casefold()
-    policy = layers(report.findings).policy["outcome"]
+    policy = report.layers.policy.value
     assert t(POLICY_OUTCOME[policy], lang) in first
     name = unicodedata.normalize("NFKC", location.name)
     assert f"{t('page_of', lang)} 1 / {len(reader.pages)}" in first  # the footer
