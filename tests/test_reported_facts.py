@@ -43,7 +43,10 @@ def test_occupancy_of_300_on_55_places_is_checked_with_a_warning_not_refused(tmp
     first = report["warnings"][0]
     assert first["kind"] == "far_above_capacity"
     assert first["facts"] == ["occupancy_total", "capacity_total"]
-    assert "300 is more than capacity_total (55)" in first["message"]["en"]
+    assert first["message"]["en"].startswith(
+        "Persons living here now: 300 is more than places the building was designed or fitted "
+        "for (55)"
+    )
     assert "ernstige overbezetting" in first["message"]["nl"]
     outcomes = {f["norm_id"]: f["outcome"] for f in report["findings"]}
     assert outcomes["COA-CAP-1"] == "fail"
@@ -56,10 +59,10 @@ def test_the_overcrowding_warning_is_shown_first_in_text_and_markdown(tmp_path):
     path.write_text(OVERFULL)
     text = check(path, "--lang", "en").stdout.splitlines()
     warning = text.index("Warnings")
-    assert text[warning + 1].startswith("  CHECK FIRST: field 'occupancy_total': 300 is more")
+    assert text[warning + 1].startswith("  CHECK FIRST: Persons living here now: 300 is more")
     assert warning < next(i for i, line in enumerate(text) if line.startswith("Child-friend"))
     md = check(path, "--format", "md").stdout
-    assert "- **EERST CONTROLEREN:** veld 'occupancy_total': 300 is meer dan capacity_total" in md
+    assert "- **EERST CONTROLEREN:** Aantal bewoners nu: 300 is meer dan aantal plaatsen" in md
     html = check(path, "--format", "html").stdout
     assert '<li data-kind="far_above_capacity" class="prominent">' in html
 

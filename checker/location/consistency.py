@@ -10,11 +10,13 @@ A check only runs when every fact it compares is given.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from checker.errors import Problem, problem
 from checker.i18n import t
+from checker.location import labels
 from checker.location.model import Location
 
 #: Occupancy above this many times the capacity is so far out that the report warns about it
@@ -41,9 +43,24 @@ class Inconsistency:
         return (self.field, *self.others)
 
     def render(self, lang: str) -> str:
-        """The contradiction on one line, in `lang`."""
+        """The contradiction on one line, in `lang`, naming the fields as the file does."""
         label = t("field_label", lang)
         return f"{label} '{self.field}': {self.message[lang]} — {self.hint[lang]}"
+
+    def prose(self, lang: str) -> str:
+        """The contradiction as a report says it: each field by its label, not its name."""
+
+        def inline(name: str) -> str:  # mid-sentence: 'meer dan aantal plaatsen', keep 'JGZ'
+            label = labels.label(name, lang) or name
+            return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+        def words(text: str) -> str:
+            for name in sorted(self.fields, key=len, reverse=True):
+                text = re.sub(rf"(?<![\w-]){name}(?![\w-])", inline(name), text)
+            return text
+
+        head = labels.label(self.field, lang) or self.field
+        return f"{head}: {words(self.message[lang])} — {words(self.hint[lang])}"
 
 
 def _v(value: Any) -> str:

@@ -39,7 +39,7 @@ class ReportWarning:
 
 
 def _from_inconsistency(i: consistency.Inconsistency) -> ReportWarning:
-    return ReportWarning(i.kind, i.fields, {lang: i.render(lang) for lang in ("en", "nl")})
+    return ReportWarning(i.kind, i.fields, {lang: i.prose(lang) for lang in ("en", "nl")})
 
 
 def location_warnings(location: Location) -> list[ReportWarning]:
