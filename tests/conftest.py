@@ -11,6 +11,16 @@ import pytest
 from checker.api import Checker
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _library_cache(tmp_path_factory):
+    """The checked-library cache of the test run: in a folder of its own, never the user's
+    (commands the tests start inherit it)."""
+    folder = tmp_path_factory.mktemp("library-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OPVANGTOETS_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def checker() -> Checker:
     return Checker()
