@@ -328,6 +328,42 @@ def _nesting_bound(text: str) -> int:
     return 2 * (_QUICK_LINE + 1) + text.count("[") + text.count("{")
 
 
+# The same few scalars recur in every file (keys, true, dates, small numbers): what they
+# resolve and construct to depends on their text alone, so it is looked up once. Bounded, so
+# a stream of distinct values cannot grow it; the results are immutable (str, int, float,
+# bool, None, date).
+_MEMO_SIZE = 4096
+_TAGS: dict[str, str] = {}
+_VALUES: dict[tuple[str, str], Any] = {}
+
+
+class _QuickLoader(_Parser):  # type: ignore[valid-type,misc]
+    """libyaml's loader with plain scalars' tags remembered (PyYAML resolves them in Python)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """The tag of a node; for a plain scalar it depends on its text alone (no path
+        resolvers are registered)."""
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_TAGS) < _MEMO_SIZE:
+                _TAGS[value] = tag
+        return tag
+
+
+def _quick_scalar(node: yaml.ScalarNode, file: str) -> Any:
+    """`_scalar`, remembering what each text of a tag constructs to."""
+    key = (node.tag, node.value)
+    if key in _VALUES:
+        return _VALUES[key]
+    value = _scalar(node, file)
+    if len(_VALUES) < _MEMO_SIZE:
+        _VALUES[key] = value
+    return value
+
+
 @dataclass
 class _Budget:
     """The limits of the careful composer, counted while the quick way builds the data."""
@@ -342,7 +378,7 @@ def _quick(text: str, file: str) -> YamlDocument:
     if _nesting_bound(text) > _QUICK_NESTING:
         raise _Careful
     try:
-        node = yaml.compose(text, Loader=_Parser)
+        node = yaml.compose(text, Loader=_QuickLoader)
     except yaml.YAMLError:
         raise _Careful from None
     lines: dict[Path_, int] = {}
@@ -372,7 +408,7 @@ def _quick_build(
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR:  # its text is its value: no constructor needed
             return node.value
-        return _scalar(node, file)
+        return _quick_scalar(node, file)
     depth += 1
     if depth > budget.max_depth or node.tag not in _COLLECTION_TAGS:
         raise _Careful
