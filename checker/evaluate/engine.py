@@ -157,7 +157,7 @@ class Engine:
         self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
         used_keys: set[str] = set()
         # per dependency level: its ruleset, its derived facts, the fact keys it reads
-        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], list[str]]] = []
+        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], frozenset[str]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
@@ -165,7 +165,9 @@ class Engine:
                 rules.update(self._derived_rules(d, level_keys))
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
-            self._derived_levels.append((ruleset, members, [self._key(k) for k in level_keys]))
+            self._derived_levels.append(
+                (ruleset, members, frozenset(self._key(k) for k in level_keys))
+            )
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
         for lib_norm in norms:
@@ -174,7 +176,7 @@ class Engine:
             used_keys |= keys
         # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
         # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
-        self._norm_rulesets: list[tuple[_Ruleset, list[str]]] = []
+        self._norm_rulesets: list[tuple[_Ruleset, frozenset[str]]] = []
         for start in range(0, len(norms), NORMS_PER_RULESET):
             rules = {}
             ruleset_keys = {AS_OF_FIELD, month_key_name(AS_OF_FIELD)}
@@ -182,7 +184,7 @@ class Engine:
                 rules.update(self._norm_rules(index))
                 ruleset_keys |= self._norm_keys[index]
             name = f"{prefix}_norms_{start // NORMS_PER_RULESET}"
-            aliases = sorted(self._key(k) for k in ruleset_keys)
+            aliases = frozenset(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
         # which norms may be unknown when a key is missing (by alias)
         self._norms_by_key: dict[str, list[int]] = {}
@@ -388,13 +390,14 @@ class Engine:
         return out
 
     @staticmethod
-    def _trimmed(facts: list[dict], keys: list[str]) -> str:
+    def _trimmed(facts: list[dict], keys: frozenset[str]) -> str:
         """The facts as the engine's JSON with only `keys` (and what every pattern needs)."""
         return engine_json(
             [
-                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys if k in f}}
+                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys & f.keys()}}
                 for i, f in enumerate(facts)
-            ]
+            ],
+            compact=True,
         )
 
     def _fact(self, location: Location, day: int, day_key: int) -> dict[str, Any]:
