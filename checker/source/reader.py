@@ -310,6 +310,7 @@ def _syntax_hint(text: str, line: int | None) -> tuple[str, str]:
 # libyaml's composer recurses once per level of nesting (C, no recursion limit): it is used
 # only on text that cannot nest deeper than this, far below what a C stack holds.
 _QUICK_NESTING = 1000
+_LIBYAML = hasattr(yaml, "CSafeLoader")
 _QUICK_LINE = 300  # characters: a longer line sends the text the careful way
 _LONG_LINE = re.compile(f"[^\n]{{{_QUICK_LINE}}}")
 
@@ -375,11 +376,11 @@ class _Budget:
 
 def _quick(text: str, file: str) -> YamlDocument:
     """The document read by libyaml's composer; raises `_Careful` for anything unusual."""
-    if _nesting_bound(text) > _QUICK_NESTING:
-        raise _Careful
+    if not _LIBYAML or _nesting_bound(text) > _QUICK_NESTING:
+        raise _Careful  # (PyYAML's own composer recurses in Python: no quicker, not safer)
     try:
         node = yaml.compose(text, Loader=_QuickLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         raise _Careful from None
     lines: dict[Path_, int] = {}
     if node is None:
