@@ -495,9 +495,9 @@ class Engine:
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
                 kind, index = action[0], action[1]
                 if lean:
-                    same = _LEAN[kind]
+                    outcome = _LEAN[kind]
                     for i in positions:
-                        decided[i][index] = same
+                        decided[i][index] = outcome
                 elif kind == "fail":
                     for i in positions:
                         prior = decided[i].get(index)
