@@ -3,12 +3,22 @@ and the headless browser with the folder its tests leave screenshots in."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from checker.api import Checker
+
+# The checked-library cache of the test run is a folder of its own, never the user's: set
+# before any test module is imported (some load the library at import), inherited by every
+# command the tests start, removed at the end.
+_CACHE = tempfile.mkdtemp(prefix="opvangtoets-test-cache-")
+os.environ["OPVANGTOETS_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -391,6 +391,7 @@ def run_audit(
     workers: int = 1,
     chunk_size: int | None = None,
     pool: ProcessPoolExecutor | None = None,
+    library: Library | None = None,
 ) -> Iterator[LocationResult | Failed]:
     """Check every input; yields one result per input, in input order.
 
@@ -398,6 +399,7 @@ def run_audit(
     process compiles the library once, and at most two chunks per worker are
     in flight, so memory stays flat however many inputs there are. A `pool` made by
     `worker_pool` may be passed in (and is then left running), e.g. to time without start-up.
+    `library`: the one the caller loaded already, used in this process (not in workers).
     """
     if chunk_size is None:
         total = len(items) if isinstance(items, Sequence) else None
@@ -405,7 +407,7 @@ def run_audit(
     chunks = _chunks(items, chunk_size)
     if workers <= 1:
         reuse = _auditor is not None and _auditor.options is options
-        auditor = _auditor if reuse and _auditor is not None else Auditor(options)
+        auditor = _auditor if reuse and _auditor is not None else Auditor(options, library)
         for chunk in chunks:
             yield from auditor.check(chunk)
         return

@@ -9,14 +9,15 @@ checked; the exit code is then 2.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from checker.cli.audit import audit
 from checker.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -26,15 +27,12 @@ from checker.cli.common import (
     lang_option,
     make_checker,
     max_locations_option,
+    no_cache_option,
     norms_dir_option,
     refuse_too_many,
     use_colour,
 )
 from checker.cli.guard import GuardedGroup
-from checker.cli.norms import norms
-from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
-from checker.cli.report_schema import report_schema
-from checker.cli.serve import serve_command
 from checker.errors import InputError, labelled_problem, problem
 from checker.evaluate.engine import EngineError
 from checker.i18n import t
@@ -43,10 +41,46 @@ from checker.location.model import ReportStatus, location_json_schema
 from checker.render.output import DETAILS, FORMATS, ReportPaths, render, write_report
 from checker.render.summary import quiet_line, summary_row, summary_table
 from checker.render.text import render_text
-from checker.report.build import Report
+
+if TYPE_CHECKING:
+    from checker.report.build import Report
+
+# Commands defined in modules of their own are imported when they run (or their help is
+# shown), not on every start: `check` of one file should not pay for `norms` or `serve`.
+LAZY_COMMANDS = {
+    "norms": "checker.cli.norms:norms",
+    "improve": "checker.cli.plan:improve_command",
+    "diff": "checker.cli.plan:diff_command",
+    "new": "checker.cli.plan:new_command",
+    "report-schema": "checker.cli.report_schema:report_schema",
+    "audit": "checker.cli.audit:audit",
+    "serve": "checker.cli.serve:serve_command",
+}
 
 
-@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(GuardedGroup):
+    """The command group, importing each command of `LAZY_COMMANDS` when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, imported or not."""
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command named `cmd_name`, imported now if it is a lazy one."""
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, _, name = LAZY_COMMANDS[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+def run_what_if(*args, **kwargs):
+    """`check --set`, from the plan commands' module (imported only then)."""
+    from checker.cli.plan import run_what_if as run
+
+    return run(*args, **kwargs)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="opvangtoets")
 def main() -> None:
     """Check reception locations for children against the law and policy, with citations.
@@ -89,6 +123,7 @@ def main() -> None:
 )
 @click.option("--quiet", "-q", is_flag=True, help="One line per location / één regel per locatie.")
 @max_locations_option
+@no_cache_option
 def check(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -225,12 +260,3 @@ class _ReportSink:
 def schema() -> None:
     """Print the JSON Schema of a location description."""
     click.echo(json.dumps(location_json_schema(), indent=2, ensure_ascii=False))
-
-
-main.add_command(norms)
-main.add_command(improve_command)
-main.add_command(diff_command)
-main.add_command(new_command)
-main.add_command(report_schema)
-main.add_command(audit)
-main.add_command(serve_command)

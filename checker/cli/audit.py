@@ -17,6 +17,7 @@ from checker.cli.common import (
     as_of_option,
     lang_option,
     max_locations_option,
+    no_cache_option,
     norms_dir_option,
     refuse_too_many,
 )
@@ -65,6 +66,7 @@ from checker.render.files import Outputs, cannot_write
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
 @max_locations_option
+@no_cache_option
 def audit(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -132,7 +134,7 @@ def audit(
         outputs.append(html_output)
     err = Console(stderr=True)
     try:
-        results = run_audit(items, options, capped_workers(workers, lang))
+        results = run_audit(items, options, capped_workers(workers, lang), library=library)
         for result in _with_progress(results, len(items), err, lang):
             for out in outputs:
                 out.add(result)

@@ -116,6 +116,23 @@ as_of_option = click.option(
     callback=parse_date,
     help="Date of the check, YYYY-MM-DD (default: today) / peildatum.",
 )
+
+
+def _no_cache(_ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        from checker.library import cache
+
+        cache.disable()
+
+
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    callback=_no_cache,
+    help="Check the norm library again instead of using the checked copy in the cache "
+    "/ controleer de normenbibliotheek opnieuw in plaats van de bewaarde kopie.",
+)
 max_locations_option = click.option(
     "--max-locations",
     type=click.IntRange(min=1),

@@ -27,7 +27,10 @@ it fast"): the cost is in Python callbacks and JSON round trips, not in the
 matching. So the C module `durable_rules_engine` is called directly (no Host,
 no Closure, no background threads), each rule has a `cap` so one action hands
 back every location it matched in the batch, only the `_i` numbers are read
-from the action's JSON, and only the fields that norms read are asserted.
+from the action's JSON, and only the fields that norms read are asserted: each ruleset of
+norms gets only the keys its own norms read, since every fired rule hands back the whole
+fact it matched. The audit's lean path (`outcomes_many`) keeps bare outcomes, starting
+from "every norm in force passes" and marking only the unknown and the decided ones.
 
 Field notes that shaped this module:
 - every pattern is anchored on `kind`, or a pattern of only `$nex` hangs;
@@ -93,6 +96,7 @@ class NormResult:
 _PASS = NormResult(Outcome.pass_)
 _NA = NormResult(Outcome.not_applicable)
 _UNKNOWN = NormResult(Outcome.unknown)
+_LEAN = {"fail": Outcome.fail, "na": Outcome.not_applicable, "pass": Outcome.pass_}
 
 
 @dataclass
@@ -153,7 +157,7 @@ class Engine:
         self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
         used_keys: set[str] = set()
         # per dependency level: its ruleset, its derived facts, the fact keys it reads
-        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], list[str]]] = []
+        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], frozenset[str]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
@@ -161,20 +165,27 @@ class Engine:
                 rules.update(self._derived_rules(d, level_keys))
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
-            self._derived_levels.append((ruleset, members, [self._key(k) for k in level_keys]))
+            self._derived_levels.append(
+                (ruleset, members, frozenset(self._key(k) for k in level_keys))
+            )
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
         for lib_norm in norms:
             keys = {k for leaf in _leaves(lib_norm) for k in leaf_keys(leaf, self._list_fields)}
             self._norm_keys.append(keys)
             used_keys |= keys
-        self._norm_rulesets: list[_Ruleset] = []
+        # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
+        # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
+        self._norm_rulesets: list[tuple[_Ruleset, frozenset[str]]] = []
         for start in range(0, len(norms), NORMS_PER_RULESET):
             rules = {}
+            ruleset_keys = {AS_OF_FIELD, month_key_name(AS_OF_FIELD)}
             for index in range(start, min(start + NORMS_PER_RULESET, len(norms))):
                 rules.update(self._norm_rules(index))
+                ruleset_keys |= self._norm_keys[index]
             name = f"{prefix}_norms_{start // NORMS_PER_RULESET}"
-            self._norm_rulesets.append(self._register(name, rules))
+            aliases = frozenset(self._key(k) for k in ruleset_keys)
+            self._norm_rulesets.append((self._register(name, rules), aliases))
         # which norms may be unknown when a key is missing (by alias)
         self._norms_by_key: dict[str, list[int]] = {}
         for index, keys in enumerate(self._norm_keys):
@@ -378,9 +389,20 @@ class Engine:
             out.append((self._actions[rule], [int(i) for i in _INDEX_RE.findall(message)]))
         return out
 
-    def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
+    @staticmethod
+    def _trimmed(facts: list[dict], keys: frozenset[str]) -> str:
+        """The facts as the engine's JSON with only `keys` (and what every pattern needs)."""
+        return engine_json(
+            [
+                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys & f.keys()}}
+                for i, f in enumerate(facts)
+            ],
+            compact=True,
+        )
+
+    def _fact(self, location: Location, day: int, day_key: int) -> dict[str, Any]:
         """The engine fact of one location: aliased keys, only what is known and read."""
-        fact: dict[str, Any] = {INDEX: position, "kind": FACT_KIND, "sid": SESSION}
+        fact: dict[str, Any] = {}  # (the batch position and anchors are added per ruleset)
         expanded = expanded_facts(location) if self._plan_expands else {}
         for name, how, key in self._plan:
             value: Any = expanded.get(name) if name in EXPANDED_FROM else getattr(location, name)
@@ -407,12 +429,8 @@ class Engine:
         derived: list[dict[str, Any]] = [{} for _ in facts]
         for ruleset, members, keys in self._derived_levels:
             # a level reads few keys: assert only those
-            trimmed = [
-                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys if k in f}}
-                for i, f in enumerate(facts)
-            ]
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
-            for action, positions in self._fired(ruleset, engine_json(trimmed)):
+            for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
                 kind, d = action[0], action[1]
                 for i in positions:
                     if kind == "case":
@@ -460,23 +478,27 @@ class Engine:
         """Only the outcome of each norm in force, by norm id (the lean path of an audit)."""
         out: list[dict[str, Outcome]] = []
         for start in range(0, len(locations), BATCH):
-            _, _, decided = self._decide(locations[start : start + BATCH], as_of)
-            out += [{k: r.outcome for k, r in mine.items()} for mine in decided]
+            _, _, decided = self._decide(locations[start : start + BATCH], as_of, lean=True)
+            out += decided
         return out
 
     def _decide(
-        self, locations: Sequence[Location], as_of: dt.date
-    ) -> tuple[list[dict], list[dict], list[dict[str, NormResult]]]:
-        """One batch through the rulesets: facts, derived facts, results by norm id."""
+        self, locations: Sequence[Location], as_of: dt.date, lean: bool = False
+    ) -> tuple[list[dict], list[dict], list[dict]]:
+        """One batch through the rulesets: facts, derived facts, results by norm id (only
+        outcomes when `lean`, else `NormResult`s with the failed tests)."""
         day, day_key = as_of.toordinal(), month_key(as_of)
-        facts = [self._fact(loc, day, day_key, i) for i, loc in enumerate(locations)]
+        facts = [self._fact(loc, day, day_key) for loc in locations]
         derived = self._derive(facts)
-        decided: list[dict[int, NormResult]] = [{} for _ in facts]
-        facts_json = engine_json(facts)
-        for ruleset in self._norm_rulesets:
-            for action, positions in self._fired(ruleset, facts_json):
+        decided: list[dict[int, Any]] = [{} for _ in facts]
+        for ruleset, keys in self._norm_rulesets:
+            for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
                 kind, index = action[0], action[1]
-                if kind == "fail":
+                if lean:
+                    outcome = _LEAN[kind]
+                    for i in positions:
+                        decided[i][index] = outcome
+                elif kind == "fail":
                     for i in positions:
                         prior = decided[i].get(index)
                         violated = action[2] if prior is None else prior.violated + action[2]
@@ -485,23 +507,26 @@ class Engine:
                     same = _NA if kind == "na" else _PASS
                     for i in positions:
                         decided[i][index] = same
-        in_force = [
-            (index, n.id) for index, n in enumerate(self.library.norms) if n.in_force(as_of)
-        ]
+        norms = self.library.norms
+        in_force = [(index, n.id) for index, n in enumerate(norms) if n.in_force(as_of)]
+        ids = {index: norm_id for index, norm_id in in_force}
+        passed, unknown = (Outcome.pass_, Outcome.unknown) if lean else (_PASS, _UNKNOWN)
+        # every norm in force passes unless a rule decided it, or a fact it reads is missing
+        base = {norm_id: passed for _, norm_id in in_force}
         norms_by_key = self._norms_by_key
-        gapped = self._gapped
+        gapped = [index for index in self._gapped if index in ids]
         results = []
         for fact, mine in zip(facts, decided, strict=True):
-            del fact[INDEX], fact["kind"], fact["sid"]
-            maybe_unknown = set(gapped)
-            for key in self._used_keys - fact.keys():
-                maybe_unknown.update(norms_by_key.get(key, ()))
-            by_id: dict[str, NormResult] = {}
-            for index, norm_id in in_force:
-                result = mine.get(index)
-                if result is None:
-                    result = _UNKNOWN if index in maybe_unknown else _PASS
-                by_id[norm_id] = result
+            by_id = base.copy()
+            for index in gapped:
+                by_id[ids[index]] = unknown
+            for key in self._used_keys.difference(fact):
+                for index in norms_by_key.get(key, ()):
+                    if index in ids:
+                        by_id[ids[index]] = unknown
+            for index, result in mine.items():
+                if index in ids:
+                    by_id[ids[index]] = result
             results.append(by_id)
         return facts, derived, results
 

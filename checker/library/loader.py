@@ -21,10 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 from pydantic import ValidationError
 
 from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
+from checker.library import cache as library_cache
 from checker.library.conditions import (
     MAX_CONJUNCTIONS,
     MAX_LITERALS,
@@ -175,7 +175,9 @@ def shipped_norms_dir() -> Path:
 
 
 @cache
-def _norm_file_validator() -> jsonschema.Draft202012Validator:
+def _norm_file_validator() -> Any:
+    import jsonschema  # only when a library is checked, not when it comes from the cache
+
     text = resources.files("checker.schemas").joinpath("norm-file.schema.json").read_text()
     return jsonschema.Draft202012Validator(json.loads(text))
 
@@ -434,20 +436,22 @@ def _load_derived(doc: YamlDocument) -> list[DerivedFact]:
 
 def load_library(dirs: list[Path] | None = None, *, shipped: bool = True) -> Library:
     """Every `*.yaml` in the shipped norms directory plus `dirs`, checked as one library."""
+    paths = _norm_paths(dirs, shipped)
+    key = library_cache.library_key(paths, shipped) if library_cache.enabled() else None
+    if key is not None:
+        cached = library_cache.read(key)
+        if isinstance(cached, Library):
+            return cached
     library, problems = collect_library(dirs, shipped=shipped)
     if problems:
         raise InputError(problems)
+    if key is not None:
+        library_cache.write(key, library)
     return library
 
 
-def collect_library(
-    dirs: list[Path] | None = None, *, shipped: bool = True
-) -> tuple[Library, list[Problem]]:
-    """The library with every problem found in it, for tools that report rather than refuse.
-
-    `dirs` may also name single norm files; `shipped=False` leaves the shipped library out
-    (to check an edited copy of it). A file that fails the schema is left out of the library.
-    """
+def _norm_paths(dirs: list[Path] | None, shipped: bool) -> list[Path]:
+    """The norm files of the library, in the order they are read."""
     paths: list[Path] = []
     for directory in ([shipped_norms_dir()] if shipped else []) + list(dirs or []):
         if directory.is_file():
@@ -458,6 +462,18 @@ def collect_library(
                 [labelled_problem(str(directory), None, "problem_norms_directory_found")]
             )
         paths += sorted(directory.glob("*.yaml"))
+    return paths
+
+
+def collect_library(
+    dirs: list[Path] | None = None, *, shipped: bool = True
+) -> tuple[Library, list[Problem]]:
+    """The library with every problem found in it, for tools that report rather than refuse.
+
+    `dirs` may also name single norm files; `shipped=False` leaves the shipped library out
+    (to check an edited copy of it). A file that fails the schema is left out of the library.
+    """
+    paths = _norm_paths(dirs, shipped)
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
     derived: list[DerivedFact] = []

@@ -13,8 +13,6 @@ from pathlib import Path
 from checker.errors import InputError, Problem, problem
 from checker.library.loader import Library
 from checker.render.files import write_output
-from checker.render.html import render_html
-from checker.render.markdown import render_markdown
 from checker.render.pdf import PdfError, html_to_pdf
 from checker.render.text import render_text
 from checker.report.build import Report
@@ -40,9 +38,14 @@ def render(
     detail = detail or default_detail(fmt)
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    # the templates (jinja2) are loaded only for a document: a terminal report starts faster
     if fmt in ("html", "pdf"):
+        from checker.render.html import render_html
+
         return render_html(report, library, detail)
     if fmt == "md":
+        from checker.render.markdown import render_markdown
+
         return render_markdown(report, library, detail)
     return render_text(report, colour, detail)
 

@@ -8,10 +8,18 @@ composed from parser events by a loop of our own, which counts as it goes and
 never recurses into the input (see `checker.source.limits`). Duplicate keys are an
 error (PyYAML silently keeps the last one). Only plain YAML types are built:
 any other tag (`!!python/object`, `!!binary`, `!custom`) is refused.
+
+That careful loop costs most of the time of reading a file, so an ordinary file takes a
+quicker way first: libyaml's own composer (C), when the text cannot nest deep enough to
+strain its recursion, with the limits applied while the node tree is turned into data.
+Whatever that way would report (a limit, an alias, a syntax error, any problem at all)
+is left to the careful loop, so every message stays the careful loop's. A scalar node
+keeps its source text (`ScalarNode.value`) on both ways.
 """
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +46,7 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _CONSTRUCTOR = _Constructor()
 _YAML = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = {_YAML + "map", _YAML + "seq"}
+_STR = _YAML + "str"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -298,8 +307,141 @@ def _syntax_hint(text: str, line: int | None) -> tuple[str, str]:
     )
 
 
+# libyaml's composer recurses once per level of nesting (C, no recursion limit): it is used
+# only on text that cannot nest deeper than this, far below what a C stack holds.
+_QUICK_NESTING = 1000
+_LIBYAML = hasattr(yaml, "CSafeLoader")
+_QUICK_LINE = 300  # characters: a longer line sends the text the careful way
+_LONG_LINE = re.compile(f"[^\n]{{{_QUICK_LINE}}}")
+
+
+class _Careful(Exception):
+    """The quick way stops: the careful composer reads this text and reports what it finds."""
+
+
+def _nesting_bound(text: str) -> int:
+    """At least how deep `text` could nest: a block collection starts further right than
+    the one around it, except a sequence under a mapping key (so at most two levels per
+    column, and no line is `_QUICK_LINE` long), and every flow collection opens with its own
+    `[` or `{`."""
+    if _LONG_LINE.search(text):
+        return _QUICK_NESTING + 1
+    return 2 * (_QUICK_LINE + 1) + text.count("[") + text.count("{")
+
+
+# The same few scalars recur in every file (keys, true, dates, small numbers): what they
+# resolve and construct to depends on their text alone, so it is looked up once. Bounded, so
+# a stream of distinct values cannot grow it; the results are immutable (str, int, float,
+# bool, None, date).
+_MEMO_SIZE = 4096
+_TAGS: dict[str, str] = {}
+_VALUES: dict[tuple[str, str], Any] = {}
+
+
+class _QuickLoader(_Parser):  # type: ignore[valid-type,misc]
+    """libyaml's loader with plain scalars' tags remembered (PyYAML resolves them in Python)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """The tag of a node; for a plain scalar it depends on its text alone (no path
+        resolvers are registered)."""
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_TAGS) < _MEMO_SIZE:
+                _TAGS[value] = tag
+        return tag
+
+
+def _quick_scalar(node: yaml.ScalarNode, file: str) -> Any:
+    """`_scalar`, remembering what each text of a tag constructs to."""
+    key = (node.tag, node.value)
+    if key in _VALUES:
+        return _VALUES[key]
+    value = _scalar(node, file)
+    if len(_VALUES) < _MEMO_SIZE:
+        _VALUES[key] = value
+    return value
+
+
+@dataclass
+class _Budget:
+    """The limits of the careful composer, counted while the quick way builds the data."""
+
+    max_depth: int
+    shared: set[int] | None  # ids of nodes seen, when the text could hold an alias
+    values: int = 0
+
+
+def _quick(text: str, file: str) -> YamlDocument:
+    """The document read by libyaml's composer; raises `_Careful` for anything unusual."""
+    if not _LIBYAML or _nesting_bound(text) > _QUICK_NESTING:
+        raise _Careful  # (PyYAML's own composer recurses in Python: no quicker, not safer)
+    try:
+        node = yaml.compose(text, Loader=_QuickLoader)
+    except (yaml.YAMLError, RecursionError):
+        raise _Careful from None
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return YamlDocument(None, lines, file)
+    # an alias is written with `*`: without one no node can be shared
+    budget = _Budget(MAX_DEPTH.value(), set() if "*" in text else None)
+    try:
+        data = _quick_build(node, (), lines, file, budget, 0)
+    except InputError:
+        raise _Careful from None
+    if budget.values > MAX_VALUES.value():
+        raise _Careful
+    return YamlDocument(data, lines, file)
+
+
+def _quick_build(
+    node: yaml.Node, path: Path_, lines: dict, file: str, budget: _Budget, depth: int
+) -> Any:
+    """`_build`, counting what the careful composer counts; stops at an alias or a limit."""
+    budget.values += 1
+    if budget.shared is not None:
+        if id(node) in budget.shared:
+            raise _Careful  # an alias: the careful composer counts what it expands to
+        budget.shared.add(id(node))
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:  # its text is its value: no constructor needed
+            return node.value
+        return _quick_scalar(node, file)
+    depth += 1
+    if depth > budget.max_depth or node.tag not in _COLLECTION_TAGS:
+        raise _Careful
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _quick_build(item, path + (i,), lines, file, budget, depth)
+            for i, item in enumerate(node.value)
+        ]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        budget.values += 1
+        if budget.shared is not None:
+            if id(key_node) in budget.shared:
+                raise _Careful
+            budget.shared.add(id(key_node))
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            raise _Careful  # a key that is not plain text: `_build` says what is wrong
+        key = key_node.value
+        if key in result:
+            raise _Careful
+        child = path + (key,)
+        lines[child] = key_node.start_mark.line + 1
+        result[key] = _quick_build(value_node, child, lines, file, budget, depth)
+    return result
+
+
 def load_yaml_text(text: str, file: str) -> YamlDocument:
     """The YAML document in `text`, read safely (raises InputError naming `file`)."""
+    try:
+        return _quick(text, file)
+    except _Careful:
+        pass
     lines: dict[Path_, int] = {}
     try:
         node = _compose(text, file)

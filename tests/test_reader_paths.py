@@ -1,0 +1,72 @@
+"""The reader's two ways (libyaml's composer for ordinary text, the careful counting composer
+for the rest) give the same data, lines and problems; the careful way decides every refusal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.source import reader
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted(
+    p
+    for p in [
+        *(ROOT / "cases").rglob("*.yaml"),
+        *(ROOT / "norms").glob("*.yaml"),
+        *(ROOT / "tests" / "bad_inputs").iterdir(),
+        *(ROOT / "tests" / "hostile_norms").iterdir(),
+    ]
+    if p.is_file()
+)
+MORE = {
+    "duplicate-then-too-many": "a: 1\na: 2\nb: [" + ", ".join(["1"] * 20000) + "]\n",
+    "alias": "a: &x [1, 2]\nb: *x\n",
+    "int-keys": "1: a\n2: b\n",
+    "nested-49": "a: " + "[" * 49 + "]" * 49 + "\n",
+    "nested-51": "a: " + "[" * 51 + "]" * 51 + "\n",
+    "two-documents": "a: 1\n---\nb: 2\n",
+    "bad-date": "d: 2026-02-30\n",
+    "long-line": "a: " + "x" * 400 + "\nb: [1, [2]]\n",
+}
+
+
+def _read(text: str, name: str):
+    try:
+        doc = reader.load_yaml_text(text, name)
+    except InputError as exc:
+        return [(p.file, p.line, p.render("en"), p.render("nl")) for p in exc.problems]
+    return doc.data, doc.lines
+
+
+@pytest.mark.parametrize(
+    "name", [*(str(p.relative_to(ROOT)) for p in CORPUS), *MORE], ids=lambda n: n
+)
+def test_both_ways_agree(name, monkeypatch):
+    path = ROOT / name
+    text = MORE[name] if name in MORE else path.read_bytes().decode("utf-8", "replace")
+    quick = _read(text, name)
+    monkeypatch.setattr(reader, "_QUICK_NESTING", -1)  # every text the careful way
+    assert quick == _read(text, name)
+
+
+def test_ordinary_files_take_the_quick_way():
+    text = (ROOT / "cases" / "ship-permit-holders.yaml").read_text(encoding="utf-8")
+    doc = reader._quick(text, "ship.yaml")
+    assert doc.data["id"] == "ship-permit-holders"
+    assert doc.line_of(("id",)) == text.splitlines().index("id: ship-permit-holders") + 1
+
+
+@pytest.mark.parametrize("text", [MORE["alias"], MORE["nested-51"], MORE["long-line"]])
+def test_aliases_deep_nesting_and_long_lines_go_the_careful_way(text):
+    with pytest.raises(reader._Careful):
+        reader._quick(text, "x.yaml")
+
+
+def test_a_too_deep_file_is_refused_with_its_line():
+    with pytest.raises(InputError) as caught:
+        reader.load_yaml_text("id: x\na: " + "[" * 60 + "]" * 60 + "\n", "deep.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 2 and "51" in problem.render("en")
