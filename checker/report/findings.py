@@ -41,6 +41,7 @@ class Finding:
     remedy: str | None = None
     missing: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # earlier ids of the norm
+    evidence: Any = None  # an EvidenceNote (checker.report.evidence) when the file has evidence
 
 
 def describe_condition(cond: Condition, lang: str) -> str:
