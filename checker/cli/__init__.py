@@ -25,6 +25,7 @@ from checker.cli.common import (
     expand_paths,
     lang_option,
     make_checker,
+    max_fact_age_option,
     max_locations_option,
     norms_dir_option,
     refuse_too_many,
@@ -89,6 +90,7 @@ def main() -> None:
 )
 @click.option("--quiet", "-q", is_flag=True, help="One line per location / één regel per locatie.")
 @max_locations_option
+@max_fact_age_option
 def check(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -102,6 +104,7 @@ def check(
     author: str | None = None,
     status: str | None = None,
     quiet: bool = False,
+    max_fact_age: int = 12,
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     if sets:
@@ -135,7 +138,9 @@ def check(
                     update={**stamp, "report_status": ReportStatus(status)} if status else stamp
                 )
             checker = checker or make_checker(norms_dir, lang)
-            report = checker.check(location, as_of, lang, str(path))
+            report = checker.check(
+                location, as_of, lang, str(path), max_fact_age_months=max_fact_age
+            )
         except InputError as exc:
             problems += exc.problems
             continue

@@ -63,7 +63,7 @@ class Report:
                 and f.outcome.value != "not_applicable"
                 and any(s.id == r["id"] for e in f.evidence.facts for r in e.sources)
             ]
-            out.append({**s.model_dump(exclude_none=True), "findings": norms})
+            out.append({**s.model_dump(), "findings": norms})
         return out
 
     def to_dict(self) -> dict[str, Any]:

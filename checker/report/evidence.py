@@ -71,7 +71,7 @@ class EvidenceNote:
 
 
 def _source_dict(s: Source) -> dict[str, Any]:
-    return s.model_dump(exclude_none=True)
+    return s.model_dump()
 
 
 def fact_date(location: Location, name: str) -> str | None:

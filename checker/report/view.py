@@ -15,6 +15,13 @@ from checker.library.loader import Library
 from checker.library.model import Dimension, Outcome
 from checker.location.model import Location
 from checker.report.build import Report
+from checker.report.evidence import (
+    EvidenceLine,
+    evidence_lines,
+    finding_notes,
+    source_text,
+    verdict_notes,
+)
 from checker.report.facts_to_collect import FactToCollect
 from checker.report.findings import Finding
 from checker.report.verdict import Layers, band
@@ -140,6 +147,24 @@ class ReportView:
         """The words follow the layer: advice that is not followed is no violation."""
         layer = "law" if f.weight in ("law", "court") else f.weight
         return t("not_met_" + layer, self.lang)
+
+    def evidence(self, f: Finding) -> list[EvidenceLine]:
+        """The evidence of the facts finding `f` used (issue 16)."""
+        return evidence_lines(f, self.lang)
+
+    def notes(self, f: Finding) -> list[str]:
+        """What finding `f` rests on, in words: an estimate, a plan, old facts."""
+        return finding_notes(f, self.lang)
+
+    @property
+    def verdict_notes(self) -> list[str]:
+        """'This verdict rests on an estimate.' and the like."""
+        return verdict_notes(self.report.findings, self.lang)
+
+    @property
+    def sources(self) -> list[tuple[dict[str, Any], str]]:
+        """Every source of the file, with its title, publisher and date in words."""
+        return [(s, source_text(s, self.lang)) for s in self.report.sources()]
 
     def date(self, day: Any) -> str:
         """`day` as the report language writes dates."""
