@@ -231,3 +231,56 @@ def test_a_file_without_evidence_reports_as_before(checker) -> None:
     data = checker.check_file(case, dt.date(2026, 1, 15), "en").to_dict()
     assert "sources" not in data and "verdict_rests_on" not in data
     assert all("evidence" not in f for f in data["findings"])
+
+
+def test_uploaded_evidence_survives_a_check_and_a_download_unchanged(checker, tmp_path) -> None:
+    import io
+    from html import unescape
+
+    from checker.location.loader import load_location
+    from checker.web.app import create_app
+
+    app = create_app(checker)
+    app.testing = True
+    client = app.test_client()
+    data = {"file": (io.BytesIO(SILJA.read_bytes()), SILJA.name), "as_of": "2025-04-15"}
+    page = client.post("/en/upload", data=data, content_type="multipart/form-data")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert f'href="{SKIPR}"' in html  # the report shows the evidence
+    carried = unescape(re.search(r'name="location_yaml" value="([^"]*)"', html).group(1))
+    download = client.post("/en/download", data={"location_yaml": carried})
+    assert download.status_code == 200
+    saved = tmp_path / "silja.yaml"
+    saved.write_bytes(download.data)
+    again, original = load_location(saved), load_location(SILJA)
+    assert again.model_dump() == original.model_dump()
+    assert again.evidence["violence_or_abuse_reported"].source == [
+        "skipr-2025-04",
+        "nieuwrechts-2025-04",
+    ]
+
+
+def test_evidence_columns_of_a_table_become_sources_and_evidence(checker, tmp_path) -> None:
+    from checker.location.table import location_from_row, read_table
+
+    path = tmp_path / "sites.csv"
+    path.write_text(
+        "id,name,location_type,children_count,children_count__source,children_count__kind,"
+        "children_count__date,school_access_days_max,school_access_days_max__source\n"
+        "a,Hal A,emergency_shelter,40,https://www.inspectie-jenv.nl/x; Brief gemeente,estimate,"
+        "2025-04,120,Brief gemeente\n",
+        encoding="utf-8",
+    )
+    (row,) = list(read_table(path))
+    location = location_from_row(row)
+    assert [(s.id, s.title, s.url) for s in location.sources] == [
+        ("src-1", "https://www.inspectie-jenv.nl/x", "https://www.inspectie-jenv.nl/x"),
+        ("src-2", "Brief gemeente", None),
+    ]
+    assert location.evidence["children_count"].source == ["src-1", "src-2"]
+    assert location.evidence["children_count"].kind.value == "estimate"
+    assert location.evidence["school_access_days_max"].source == ["src-2"]
+    report = checker.check(location, dt.date(2025, 5, 1), "nl")
+    school = next(f for f in report.findings if f.norm_id == "RCD2013-14.2")
+    assert school.outcome.value == "fail" and school.evidence.caveats == ["estimate"]
