@@ -18,6 +18,8 @@ FACT_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 
 
 class EvidenceKind(str, Enum):
+    """How a fact is known: seen on a visit, reported by a source, planned, or estimated."""
+
     observed = "observed"
     reported = "reported"
     planned = "planned"

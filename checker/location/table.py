@@ -34,8 +34,8 @@ from pydantic import BaseModel
 
 from checker.errors import InputError, Problem, problem
 from checker.i18n import t
-from checker.location.loader import location_from_document
 from checker.location.evidence_columns import fold_evidence_columns
+from checker.location.loader import location_from_document
 from checker.location.model import Location
 from checker.source.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_LOCATIONS, MAX_TABLE_BYTES
 from checker.source.reader import YamlDocument, open_regular_file
