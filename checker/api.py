@@ -49,7 +49,15 @@ class Checker:
         findings = self.findings(location, as_of, lang)
         later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
         return make_report(
-            self.library, location, source, as_of, lang, findings, later, max_fact_age_months
+            self.library,
+            location,
+            source,
+            as_of,
+            lang,
+            findings,
+            later,
+            max_fact_age_months,
+            breaches=look_ahead,
         )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:

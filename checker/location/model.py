@@ -505,6 +505,12 @@ class Location(BaseModel):
         "Er wonen mensen op de locatie die acute medische zorg nodig hebben",
     )
 
+    # issue 16: a date the engine counts months from, so a stay grows with the check date
+    longest_stay_child_arrival_date: dt.date | None = _f(
+        "Arrival of the child who has lived here longest",
+        "Aankomst van het kind dat hier het langst woont",
+    )
+
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
     # the line of each fact's evidence in its file (set by the loader, for warnings)
     _evidence_lines: dict[str, int] = PrivateAttr(default_factory=dict)

@@ -9,6 +9,7 @@ from checker.i18n import formats, t
 from checker.library.model import Outcome
 from checker.location import labels
 from checker.report.build import Report
+from checker.report.coming_breaches import breach_line
 from checker.report.evidence import evidence_lines, finding_notes, source_text, verdict_notes
 from checker.report.findings import Finding
 from checker.report.view import POLICY_OUTCOME, TOP, finding_order, norms_readable
@@ -145,6 +146,14 @@ def render_text(report: Report, colour: bool = True, detail: str = "summary") ->
                 f"  {formats.date(c.date, lang)}  {c.norm_id:<16} {printable(c.title)} ({what})",
                 f"      {t('outcome_change', lang, now=now, then=then)}: {printable(c.message)}",
                 f"      {_citation(c.citation)}",
+            ]
+    if report.coming_breaches:
+        lines += ["", style(t("coming_breaches", lang), bold=True)]
+        for b in report.coming_breaches:
+            lines += [
+                printable(f"  {breach_line(b, lang)}"),
+                f"      {printable(b.title)}: {printable(b.message)}",
+                f"      {_citation(b.citation)}",
             ]
     if report.location.sources:
         lines += ["", style(t("evidence_sources_heading", lang), bold=True)]

@@ -13,6 +13,7 @@ from typing import Any
 
 from checker.library.loader import Library
 from checker.location.model import Location
+from checker.report.coming_breaches import ComingBreach, coming_breaches
 from checker.report.coming_changes import ComingChange, coming_changes
 from checker.report.evidence import (
     MAX_FACT_AGE_MONTHS,
@@ -42,6 +43,7 @@ class Report:
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
     warnings: list[ReportWarning] = dataclasses.field(default_factory=list)
     norms_date: dt.date | None = None  # the library's date (library.yaml), for readers
+    coming_breaches: list[ComingBreach] = dataclasses.field(default_factory=list)
     layers: Layers = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
@@ -82,6 +84,7 @@ class Report:
             "findings": [_finding_dict(f) for f in self.findings],
             "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
             "coming_changes": [_change_dict(c) for c in self.coming_changes],
+            "coming_breaches": [_change_dict(b) for b in self.coming_breaches],
             "norms_version": self.norms_version,
             "warnings": [w.to_dict() for w in self.warnings],
             **self._evidence_dict(),
@@ -131,10 +134,17 @@ def make_report(
     findings: list[Finding],
     findings_on: Callable[[dt.date], list[Finding]] | None = None,
     max_fact_age_months: int = MAX_FACT_AGE_MONTHS,
+    breaches: bool = False,
 ) -> Report:
-    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes."""
+    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes
+    (and, with `breaches`, on any day for the coming breaches)."""
     attach_evidence(findings, library, location, as_of, max_fact_age_months)
     changes = coming_changes(library, as_of, findings, findings_on) if findings_on else []
+    ahead = (
+        coming_breaches(library, location, as_of, lang, findings_on)
+        if findings_on and breaches
+        else []
+    )
     return Report(
         location,
         source,
@@ -148,4 +158,5 @@ def make_report(
         changes,
         location_warnings(location) + aging_warnings(location, as_of, source, max_fact_age_months),
         library.date,
+        ahead,
     )

@@ -175,6 +175,17 @@ class ComingChangeOut(_Closed):
     citation: CitationOut
 
 
+class ComingBreachOut(_Closed):
+    date: dt.date = Field(description="The first day of the new outcome")
+    norm_id: str
+    title: str
+    outcome_before: Outcome = Field(description="The outcome on the day before")
+    outcome_then: Outcome
+    because: str = Field(description="The date in the file and the months counted from it")
+    message: str = Field(description="The finding on that day")
+    citation: CitationOut
+
+
 class LayerCounts(_Closed):
     model_config = ConfigDict(populate_by_name=True)
     pass_: int = Field(alias="pass", ge=0, description="Applicable norms that pass")
@@ -229,6 +240,10 @@ class ReportOut(_Closed):
     )
     coming_changes: list[ComingChangeOut] = Field(
         description="Changes in the law within a year that change an outcome here"
+    )
+    coming_breaches: list[ComingBreachOut] = Field(
+        description="Days within two years on which an outcome changes by time alone (months "
+        "counted from a date in the file), each confirmed on that day and the day before"
     )
     norms_version: str = Field(description="Content hash of the norm library")
     warnings: list[WarningOut] = Field(

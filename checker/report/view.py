@@ -15,6 +15,7 @@ from checker.library.loader import Library
 from checker.library.model import Dimension, Outcome
 from checker.location.model import Location
 from checker.report.build import Report
+from checker.report.coming_breaches import breach_line
 from checker.report.evidence import (
     EvidenceLine,
     evidence_lines,
@@ -165,6 +166,10 @@ class ReportView:
     def sources(self) -> list[tuple[dict[str, Any], str]]:
         """Every source of the file, with its title, publisher and date in words."""
         return [(s, source_text(s, self.lang)) for s in self.report.sources()]
+
+    def breach_line(self, b: Any) -> str:
+        """'from 10 July 2026: COA-NO-3 becomes “not met”, 6 calendar months after …'."""
+        return breach_line(b, self.lang)
 
     def date(self, day: Any) -> str:
         """`day` as the report language writes dates."""
