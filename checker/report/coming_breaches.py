@@ -19,8 +19,8 @@ from checker.i18n import formats, t
 from checker.library.citation import Citation
 from checker.library.conditions import Leaf, Op, leaves
 from checker.library.loader import AS_OF_FIELD, Library
-from checker.library.months import months_later
 from checker.library.model import Outcome
+from checker.library.months import months_later
 from checker.location.labels import label
 from checker.location.model import Location
 from checker.report.findings import Finding

@@ -21,6 +21,10 @@ from checker.report.findings import Finding
 from checker.report.warnings import ReportWarning
 
 MAX_FACT_AGE_MONTHS = 12
+#: The words for a fact that is a plan or an estimate, for a finding and for the verdict.
+KIND_WORDS = {"estimate": "evidence_kind_estimate", "planned": "evidence_kind_planned"}
+RESTS_ON = {"estimate": "evidence_rests_on_estimate", "planned": "evidence_rests_on_planned"}
+VERDICT_RESTS_ON = {"estimate": "evidence_verdict_estimate", "planned": "evidence_verdict_planned"}
 #: Facts that do not age: what the place is, who runs it, and dates of past or planned events
 #: (an opening date stays true). Every other fact (counts, conditions, stays, waiting times)
 #: is taken to describe the place only around its date.
@@ -128,7 +132,7 @@ def attach_evidence(
 
 def caveat_text(kind: str, lang: str) -> str:
     """'rests on an estimate' / 'planned, not yet seen'."""
-    return t(f"evidence_rests_on_{kind}", lang)
+    return t(RESTS_ON[kind], lang)
 
 
 def verdict_caveats(findings: list[Finding]) -> list[str]:
@@ -254,7 +258,7 @@ def evidence_lines(f: Finding, lang: str) -> list[EvidenceLine]:
     for e in f.evidence.facts if f.evidence else []:
         parts = []
         if e.kind in ("estimate", "planned"):
-            parts.append(t(f"evidence_kind_{e.kind}", lang))
+            parts.append(t(KIND_WORDS[e.kind], lang))
         if e.date:
             parts.append(_show_date(e.date, lang))
         if e.old:
@@ -276,4 +280,4 @@ def finding_notes(f: Finding, lang: str) -> list[str]:
 
 def verdict_notes(findings: list[Finding], lang: str) -> list[str]:
     """'This verdict rests on an estimate.' and the like."""
-    return [t(f"evidence_verdict_{k}", lang) for k in verdict_caveats(findings)]
+    return [t(VERDICT_RESTS_ON[k], lang) for k in verdict_caveats(findings)]
