@@ -32,6 +32,7 @@ from checker.cli.common import (
     use_colour,
 )
 from checker.cli.guard import GuardedGroup
+from checker.cli.history import history_command
 from checker.cli.norms import norms
 from checker.cli.plan import diff_command, improve_command, new_command, run_what_if
 from checker.cli.report_schema import report_schema
@@ -238,4 +239,5 @@ main.add_command(diff_command)
 main.add_command(new_command)
 main.add_command(report_schema)
 main.add_command(audit)
+main.add_command(history_command)
 main.add_command(serve_command)

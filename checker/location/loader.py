@@ -20,6 +20,7 @@ from checker.errors import InputError, Problem, did_you_mean, labelled_problem, 
 from checker.location.consistency import error_problems
 from checker.location.evidence import fact_day
 from checker.location.model import META_FIELDS, Location
+from checker.location.snapshots import SNAPSHOTS, has_snapshots, snapshot_documents
 from checker.source.limits import FIRST_DAY, LAST_DAY, NUMBER_BOUND, in_date_range
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import pydantic_texts
@@ -169,8 +170,54 @@ def _evidence_problems(location: Location, doc: YamlDocument) -> list[Problem]:
     return found
 
 
+def location_snapshots(doc: YamlDocument) -> list[Location]:
+    """Every dated description in a document, oldest first: one for a plain description, one
+    per entry of `snapshots:` (raises InputError with every problem of every snapshot)."""
+    if not has_snapshots(doc):
+        return [location_from_document(doc)]
+    problems: list[Problem] = []
+    found: list[Location] = []
+    parts = snapshot_documents(doc)
+    if not parts:
+        problems.append(labelled_problem(doc.file, doc.line_of((SNAPSHOTS,)), "snapshots_empty"))
+    for part in parts:
+        if isinstance(part, int):
+            line = doc.line_of((SNAPSHOTS, part))
+            problems.append(labelled_problem(doc.file, line, "snapshot_not_mapping"))
+            continue
+        try:
+            location = _single(part)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        if location.described_on is None:
+            problems.append(labelled_problem(doc.file, part.line_of(()), "snapshot_needs_date"))
+        elif any(o.described_on == location.described_on for o in found):
+            line = part.line_of(("described_on",))
+            problems.append(
+                labelled_problem(
+                    doc.file,
+                    line,
+                    "snapshot_duplicate_date",
+                    date=location.described_on.isoformat(),
+                )
+            )
+        else:
+            found.append(location)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    return sorted(found, key=lambda loc: loc.described_on or dt.date.min)
+
+
 def location_from_document(doc: YamlDocument) -> Location:
-    """The validated location of a YAML document (raises InputError with every problem)."""
+    """The validated location of a YAML document (raises InputError with every problem); of
+    a location followed over time (`snapshots:`), its latest snapshot."""
+    if has_snapshots(doc):
+        return location_snapshots(doc)[-1]
+    return _single(doc)
+
+
+def _single(doc: YamlDocument) -> Location:
     if not isinstance(doc.data, dict):
         got = "nothing" if doc.data is None else type(doc.data).__name__
         raise InputError(
