@@ -141,3 +141,21 @@ def test_the_history_page_opens_offline_with_its_chart(browser, artifacts, tmp_p
         page.close()
     assert errors == []
     assert requests == [out.as_uri()]
+
+
+def test_audit_checks_a_location_with_snapshots_at_its_latest_and_says_so(tmp_path) -> None:
+    path = tmp_path / "west.yaml"
+    path.write_text(SNAPSHOTS, encoding="utf-8")
+    out = tmp_path / "audit.json"
+    result = CliRunner().invoke(
+        main, ["audit", str(path), "--as-of", "2025-12-01", "--lang", "en", "--json", str(out)]
+    )
+    assert result.exit_code == 1, result.output
+    assert (
+        "sporthal-west: checked at its latest snapshot, described on 1 November 2025 "
+        "(of 3 snapshots" in result.output
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    reports = data["locations"] if isinstance(data, dict) and "locations" in data else data
+    text = json.dumps(reports)
+    assert '"described_on": "2025-11-01"' in text and "latest_snapshot" in text

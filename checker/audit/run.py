@@ -113,6 +113,8 @@ class LocationResult:
     layer_counts: dict[str, list[int]] = field(default_factory=dict)
     outcomes: dict[str, str] | None = None  # norm id -> outcome or "waived" (detail only)
     report: dict[str, Any] | None = None  # the checker's JSON (detail only)
+    snapshots: int = 0  # a file with `snapshots:`: how many (this is the latest of them)
+    described_on: str | None = None  # the date the checked description holds
 
 
 # inputs ------------------------------------------------------------------------
@@ -238,6 +240,9 @@ class Auditor:
         reports = self._reports(valid, evaluations) if self.options.detail else None
         for k, (position, item, location) in enumerate(valid):
             result = self._result(item, location, outcomes[k])
+            result.snapshots = len(location.snapshot_dates())
+            if location.described_on:
+                result.described_on = location.described_on.isoformat()
             if reports is not None:
                 result.report = reports[k]
                 _mark_waivers(result, reports[k], self.options)

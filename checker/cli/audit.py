@@ -21,7 +21,7 @@ from checker.cli.common import (
     refuse_too_many,
 )
 from checker.errors import problem
-from checker.i18n import t
+from checker.i18n import formats, t
 from checker.render.files import Outputs, cannot_write
 
 
@@ -133,9 +133,21 @@ def audit(
     err = Console(stderr=True)
     try:
         results = run_audit(items, options, capped_workers(workers, lang))
+        latest: list[str] = []  # locations checked at the latest of several snapshots
         for result in _with_progress(results, len(items), err, lang):
             for out in outputs:
                 out.add(result)
+            if getattr(result, "snapshots", 0) > 1:
+                day = formats.date(dt.date.fromisoformat(result.described_on), lang)
+                latest.append(
+                    t(
+                        "audit_latest_snapshot",
+                        lang,
+                        id=result.location_id,
+                        date=day,
+                        count=result.snapshots,
+                    )
+                )
         if json_output:
             json_output.close(summary)
         if html_output and html_handle:
@@ -162,6 +174,8 @@ def audit(
         files.discard()
         raise
     render_summary(Console(), summary, lang, as_of.isoformat())
+    for line in latest:
+        click.echo(line)
     if summary.errors:
         raise Refusal.of([p for failed in summary.errors for p in failed.problems], lang)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)

@@ -213,7 +213,10 @@ def location_from_document(doc: YamlDocument) -> Location:
     """The validated location of a YAML document (raises InputError with every problem); of
     a location followed over time (`snapshots:`), its latest snapshot."""
     if has_snapshots(doc):
-        return location_snapshots(doc)[-1]
+        every = location_snapshots(doc)
+        latest = every[-1]
+        latest._snapshot_dates = tuple(loc.described_on for loc in every if loc.described_on)
+        return latest
     return _single(doc)
 
 

@@ -514,10 +514,16 @@ class Location(BaseModel):
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
     # the line of each fact's evidence in its file (set by the loader, for warnings)
     _evidence_lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    # the dates of every snapshot in the file this one was chosen from (the latest)
+    _snapshot_dates: tuple[dt.date, ...] = PrivateAttr(default=())
 
     def evidence_lines(self) -> dict[str, int]:
         """The line of each fact's evidence date in the file it came from."""
         return self._evidence_lines
+
+    def snapshot_dates(self) -> tuple[dt.date, ...]:
+        """The dates of all snapshots of the file this latest snapshot was taken from."""
+        return self._snapshot_dates
 
     # evidence (issue 16): who says each fact, and when it held
     described_on: dt.date | None = _f(

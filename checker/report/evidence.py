@@ -168,6 +168,23 @@ def aging_warnings(
     """Facts dated more than `max_age_months` before the check, and (other than planned ones)
     facts dated after it, with the file and line of their date."""
     found: list[ReportWarning] = []
+    dates = location.snapshot_dates()
+    if len(dates) > 1 and location.described_on:
+        found.append(
+            ReportWarning(
+                "latest_snapshot",
+                ("described_on",),
+                {
+                    lang: t(
+                        "evidence_latest_snapshot",
+                        lang,
+                        date=formats.date(location.described_on, lang),
+                        count=len(dates),
+                    )
+                    for lang in LANGS
+                },
+            )
+        )
     if location.described_on and too_old(location.described_on.isoformat(), as_of, max_age_months):
         found.append(
             ReportWarning(
