@@ -284,3 +284,26 @@ def test_evidence_columns_of_a_table_become_sources_and_evidence(checker, tmp_pa
     report = checker.check(location, dt.date(2025, 5, 1), "nl")
     school = next(f for f in report.findings if f.norm_id == "RCD2013-14.2")
     assert school.outcome.value == "fail" and school.evidence.caveats == ["estimate"]
+
+
+def test_every_real_case_names_a_source_for_each_fact_and_two_have_snapshots() -> None:
+    from collections import Counter
+
+    from checker.location.loader import load_location
+    from checker.location.model import META_FIELDS
+
+    files = sorted(SILJA.parent.glob("*.yaml"))
+    ids: Counter[str] = Counter()
+    for path in files:
+        location = load_location(path)
+        facts = {
+            k
+            for k in location.model_dump(exclude_none=True)
+            if k not in META_FIELDS and k not in ("id", "name", "notes")
+        }
+        evidence = location.evidence or {}
+        assert facts <= set(evidence), (path.name, facts - set(evidence))
+        assert all(evidence[f].source for f in facts)
+        assert location.described_on is not None, path.name
+        ids[location.id] += 1
+    assert sorted(n for n in ids.values() if n > 1) == [2, 3]
