@@ -91,7 +91,8 @@ class Report:
         }
 
     def _evidence_dict(self) -> dict[str, Any]:
-        if not self.location.sources and not self.location.evidence:
+        loc = self.location
+        if not loc.sources and not loc.evidence and not loc.described_on:
             return {}  # a file without evidence reports exactly as before
         return {
             "described_on": self.location.described_on.isoformat()

@@ -113,7 +113,7 @@ class FindingOut(_Closed):
         "Earlier ids of the norm, only when it was renamed", min_length=1
     )
     evidence: list[FactEvidenceOut] = _absent_unless(
-        "Only when the file has sources or evidence: what each fact used rests on"
+        "Only when the file has described_on, sources or evidence: what each fact used rests on"
     )
     rests_on: list[Literal["estimate", "planned"]] = _absent_unless(
         "Only with evidence: the finding rests on an estimate or a plan"
@@ -252,10 +252,10 @@ class ReportOut(_Closed):
         "dated evidence"
     )
     described_on: dt.date | None = _absent_unless(
-        "Only when the file has sources or evidence: the date the description holds"
+        "Only when the file has described_on, sources or evidence: the date the description holds"
     )
     sources: list[SourceWithFindings] = _absent_unless(
-        "Only when the file has sources or evidence: every source, with its findings"
+        "Only when the file has described_on, sources or evidence: every source, with its findings"
     )
     verdict_rests_on: list[Literal["estimate", "planned"]] = _absent_unless(
         "Only with evidence: the headline verdict rests on an estimate or a plan"

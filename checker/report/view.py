@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import formats, t
-from checker.library.loader import Library
+from checker.library.loader import AS_OF_FIELD, Library
 from checker.library.model import Dimension, Outcome
 from checker.location.model import Location
 from checker.report.build import Report
@@ -216,6 +216,7 @@ def report_view(report: Report, library: Library | None = None, detail: str = "f
     used: dict[str, Any] = {}
     for f in findings:
         used.update(f.facts)
+    used.pop(AS_OF_FIELD, None)  # a norm counting months to the check date: page one has it
     loc = report.location
     return ReportView(
         report=report,
