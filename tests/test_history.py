@@ -159,3 +159,14 @@ def test_audit_checks_a_location_with_snapshots_at_its_latest_and_says_so(tmp_pa
     reports = data["locations"] if isinstance(data, dict) and "locations" in data else data
     text = json.dumps(reports)
     assert '"described_on": "2025-11-01"' in text and "latest_snapshot" in text
+
+
+def test_audit_takes_the_fact_age_too(tmp_path) -> None:
+    path = tmp_path / "west.yaml"
+    path.write_text(SNAPSHOTS, encoding="utf-8")
+    out = tmp_path / "audit.json"
+    args = ["audit", str(path), "--as-of", "2025-12-01", "--json", str(out)]
+    CliRunner().invoke(main, [*args, "--max-fact-age", "0"])
+    assert '"old_fact"' in out.read_text(encoding="utf-8")  # November 2025 is before December
+    CliRunner().invoke(main, args)
+    assert '"old_fact"' not in out.read_text(encoding="utf-8")

@@ -179,6 +179,7 @@ class AuditOptions:
     waivers: Waivers = field(default_factory=Waivers)
     detail: bool = False  # build the checker's full report for every location
     evaluator: str = "engine"  # engine | plain (the plain-Python evaluator, for comparison)
+    max_fact_age_months: int = 12  # facts older than this warn (issue 16)
 
 
 class Auditor:
@@ -337,7 +338,14 @@ class Auditor:
             values = readable_values(location, opts.as_of)
             findings = build_findings(evaluations[k], library, values, opts.as_of, opts.lang)
             report = make_report(
-                library, location, item.source, opts.as_of, opts.lang, findings, findings_on
+                library,
+                location,
+                item.source,
+                opts.as_of,
+                opts.lang,
+                findings,
+                findings_on,
+                opts.max_fact_age_months,
             )
             reports.append(report.to_dict())
         return reports

@@ -16,6 +16,7 @@ from checker.cli.common import (
     Refusal,
     as_of_option,
     lang_option,
+    max_fact_age_option,
     max_locations_option,
     norms_dir_option,
     refuse_too_many,
@@ -65,6 +66,7 @@ from checker.render.files import Outputs, cannot_write
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
 @max_locations_option
+@max_fact_age_option
 def audit(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -78,6 +80,7 @@ def audit(
     waivers_file: str | None,
     no_waivers: bool,
     max_locations: int | None,
+    max_fact_age: int = 12,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -112,7 +115,14 @@ def audit(
         except PdfError as exc:
             raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
     page = html_out or pdf_out
-    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or page))
+    options = AuditOptions(
+        as_of,
+        lang,
+        norms_dirs,
+        waivers,
+        detail=bool(json_out or page),
+        max_fact_age_months=max_fact_age,
+    )
     summary = AuditSummary()
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
