@@ -17,6 +17,7 @@ from checker.library.loader import Library, load_library
 from checker.location.loader import load_location
 from checker.location.model import Location
 from checker.report.build import Report, make_report
+from checker.report.evidence import MAX_FACT_AGE_MONTHS
 from checker.report.findings import Finding, build_findings
 
 
@@ -41,12 +42,23 @@ class Checker:
         lang: str = "nl",
         source: str | None = None,
         look_ahead: bool = True,
+        max_fact_age_months: int = MAX_FACT_AGE_MONTHS,
     ) -> Report:
         """Check one location; `look_ahead` adds the coming changes in the law (costs a
         re-evaluation per date on which a norm starts or ends within a year)."""
         findings = self.findings(location, as_of, lang)
         later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
-        return make_report(self.library, location, source, as_of, lang, findings, later)
+        return make_report(
+            self.library,
+            location,
+            source,
+            as_of,
+            lang,
+            findings,
+            later,
+            max_fact_age_months,
+            breaches=look_ahead,
+        )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:
         """The report of the location file at `path` (raises InputError on bad input)."""

@@ -31,6 +31,12 @@ def _filled(data: dict, checker) -> dict:
             out[name] = "filled-in"
         elif name == "authority_findings":  # the one list of records
             out[name] = [{"by": "court", "date": dt.date(2025, 1, 1), "finding": "unsafe"}]
+        elif name == "described_on":  # the description's own date and evidence (issue 16)
+            out[name] = dt.date(2026, 1, 1)
+        elif name == "sources":
+            out[name] = [{"id": "visit", "title": "Bezoek", "date": "2026-01-01"}]
+        elif name == "evidence":
+            out[name] = {"children_count": {"source": "visit", "kind": "observed"}}
         elif kind is None:
             out[name] = "text"
         elif kind.kind == "number":
@@ -120,4 +126,5 @@ def test_the_csv_sheet_is_one_header_row_of_field_names(tmp_path):
     assert _new("--csv", str(path)).exit_code == 0
     with Path(path).open(newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows == [list(Location.model_fields)]
+    # sources and evidence go in <field>__source/__kind/__date columns, not in a cell
+    assert rows == [[n for n in Location.model_fields if n not in ("sources", "evidence")]]

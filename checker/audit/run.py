@@ -113,6 +113,8 @@ class LocationResult:
     layer_counts: dict[str, list[int]] = field(default_factory=dict)
     outcomes: dict[str, str] | None = None  # norm id -> outcome or "waived" (detail only)
     report: dict[str, Any] | None = None  # the checker's JSON (detail only)
+    snapshots: int = 0  # a file with `snapshots:`: how many (this is the latest of them)
+    described_on: str | None = None  # the date the checked description holds
 
 
 # inputs ------------------------------------------------------------------------
@@ -177,6 +179,7 @@ class AuditOptions:
     waivers: Waivers = field(default_factory=Waivers)
     detail: bool = False  # build the checker's full report for every location
     evaluator: str = "engine"  # engine | plain (the plain-Python evaluator, for comparison)
+    max_fact_age_months: int = 12  # facts older than this warn (issue 16)
 
 
 class Auditor:
@@ -238,6 +241,9 @@ class Auditor:
         reports = self._reports(valid, evaluations) if self.options.detail else None
         for k, (position, item, location) in enumerate(valid):
             result = self._result(item, location, outcomes[k])
+            result.snapshots = len(location.snapshot_dates())
+            if location.described_on:
+                result.described_on = location.described_on.isoformat()
             if reports is not None:
                 result.report = reports[k]
                 _mark_waivers(result, reports[k], self.options)
@@ -332,7 +338,14 @@ class Auditor:
             values = readable_values(location, opts.as_of)
             findings = build_findings(evaluations[k], library, values, opts.as_of, opts.lang)
             report = make_report(
-                library, location, item.source, opts.as_of, opts.lang, findings, findings_on
+                library,
+                location,
+                item.source,
+                opts.as_of,
+                opts.lang,
+                findings,
+                findings_on,
+                opts.max_fact_age_months,
             )
             reports.append(report.to_dict())
         return reports

@@ -39,6 +39,9 @@ DESCRIPTIVE_FIELDS = {
     "notes": "free text, never checked",
     "report_author": "who made the check, printed on the report",
     "report_status": "whether the report is a draft or final, printed on the report",
+    "described_on": "the date the description holds, for history and aging facts",
+    "sources": "the documents the facts rest on, printed with the findings",
+    "evidence": "what each fact rests on, printed with the findings",
 }
 
 

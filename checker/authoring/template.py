@@ -13,7 +13,13 @@ import io
 from checker.evaluate.plain import derive, truth
 from checker.i18n import t
 from checker.library.loader import NOT_CHECKABLE, Library
-from checker.location.model import EXPANDED_FROM, Location, LocationType, field_bounds
+from checker.location.model import (
+    EXPANDED_FROM,
+    META_FIELDS,
+    Location,
+    LocationType,
+    field_bounds,
+)
 
 #: Units read from the end of a field name (units are part of every field name).
 UNITS = {
@@ -103,6 +109,8 @@ def location_template(library: Library, location_type: str | None = None) -> str
             *_wrapped(ids, "#   "),
         ]
     for name, info in Location.model_fields.items():
+        if name in META_FIELDS:
+            continue
         en, _, nl = (info.description or "").partition(" / ")
         unit = unit_of(name)
         kind = _kind(name, library)
@@ -119,7 +127,25 @@ def location_template(library: Library, location_type: str | None = None) -> str
                 lines.append(f"#   {_both('template_unused')}")
         value = location_type if name == "location_type" and location_type else ""
         lines.append(f"{name}: {value}".rstrip())
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _evidence_block()) + "\n"
+
+
+def _evidence_block() -> list[str]:
+    """The description's date, its sources and the evidence per fact, with an example."""
+    lines = []
+    examples = {
+        "described_on": "date YYYY-MM-DD, e.g. 2025-04-10",
+        "sources": "a list of {id, title, publisher, url, date}, e.g.\n"
+        '#   - {id: ivj-2025, title: "Rapport", publisher: Inspectie JenV, '
+        "url: https://www.inspectie-jenv.nl/..., date: 2025-04-10}",
+        "evidence": "per fact {source, kind, date}; kind: observed, reported, planned or "
+        "estimate; date: a day or a month, e.g.\n"
+        "#   children_count: {source: [ivj-2025], kind: reported, date: 2025-04}",
+    }
+    for name in META_FIELDS:
+        en, _, nl = (Location.model_fields[name].description or "").partition(" / ")
+        lines += ["", f"# {name}: {examples[name]}", f"#   en: {en}", f"#   nl: {nl}", f"{name}:"]
+    return lines
 
 
 def _wrapped(ids: list[str], prefix: str, width: int = 96) -> list[str]:
@@ -137,7 +163,9 @@ def _wrapped(ids: list[str], prefix: str, width: int = 96) -> list[str]:
 def csv_header() -> str:
     """An empty audit sheet: one header row of the location field names, in model order."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(list(Location.model_fields))
+    csv.writer(out, lineterminator="\n").writerow(
+        [n for n in Location.model_fields if n not in ("sources", "evidence")]
+    )
     return out.getvalue()
 
 

@@ -26,6 +26,7 @@ from checker.cli.common import (
     expand_paths,
     lang_option,
     make_checker,
+    max_fact_age_option,
     max_locations_option,
     no_cache_option,
     norms_dir_option,
@@ -55,6 +56,7 @@ LAZY_COMMANDS = {
     "report-schema": "checker.cli.report_schema:report_schema",
     "audit": "checker.cli.audit:audit",
     "serve": "checker.cli.serve:serve_command",
+    "history": "checker.cli.history:history_command",
 }
 
 
@@ -124,6 +126,7 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="One line per location / één regel per locatie.")
 @max_locations_option
 @no_cache_option
+@max_fact_age_option
 def check(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -137,6 +140,7 @@ def check(
     author: str | None = None,
     status: str | None = None,
     quiet: bool = False,
+    max_fact_age: int = 12,
 ) -> None:
     """Check location files (or directories of them) and print verdicts."""
     if sets:
@@ -170,7 +174,9 @@ def check(
                     update={**stamp, "report_status": ReportStatus(status)} if status else stamp
                 )
             checker = checker or make_checker(norms_dir, lang)
-            report = checker.check(location, as_of, lang, str(path))
+            report = checker.check(
+                location, as_of, lang, str(path), max_fact_age_months=max_fact_age
+            )
         except InputError as exc:
             problems += exc.problems
             continue

@@ -16,13 +16,14 @@ from checker.cli.common import (
     Refusal,
     as_of_option,
     lang_option,
+    max_fact_age_option,
     max_locations_option,
     no_cache_option,
     norms_dir_option,
     refuse_too_many,
 )
 from checker.errors import problem
-from checker.i18n import t
+from checker.i18n import formats, t
 from checker.render.files import Outputs, cannot_write
 
 
@@ -67,6 +68,7 @@ from checker.render.files import Outputs, cannot_write
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
 @max_locations_option
 @no_cache_option
+@max_fact_age_option
 def audit(
     paths: tuple[str, ...],
     as_of: dt.date,
@@ -80,6 +82,7 @@ def audit(
     waivers_file: str | None,
     no_waivers: bool,
     max_locations: int | None,
+    max_fact_age: int = 12,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -114,7 +117,14 @@ def audit(
         except PdfError as exc:
             raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
     page = html_out or pdf_out
-    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or page))
+    options = AuditOptions(
+        as_of,
+        lang,
+        norms_dirs,
+        waivers,
+        detail=bool(json_out or page),
+        max_fact_age_months=max_fact_age,
+    )
     summary = AuditSummary()
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
@@ -135,9 +145,21 @@ def audit(
     err = Console(stderr=True)
     try:
         results = run_audit(items, options, capped_workers(workers, lang), library=library)
+        latest: list[str] = []  # locations checked at the latest of several snapshots
         for result in _with_progress(results, len(items), err, lang):
             for out in outputs:
                 out.add(result)
+            if getattr(result, "snapshots", 0) > 1:
+                day = formats.date(dt.date.fromisoformat(result.described_on), lang)
+                latest.append(
+                    t(
+                        "audit_latest_snapshot",
+                        lang,
+                        id=result.location_id,
+                        date=day,
+                        count=result.snapshots,
+                    )
+                )
         if json_output:
             json_output.close(summary)
         if html_output and html_handle:
@@ -164,6 +186,8 @@ def audit(
         files.discard()
         raise
     render_summary(Console(), summary, lang, as_of.isoformat())
+    for line in latest:
+        click.echo(line)
     if summary.errors:
         raise Refusal.of([p for failed in summary.errors for p in failed.problems], lang)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)

@@ -140,6 +140,17 @@ max_locations_option = click.option(
     " / grens aan het aantal locaties.",
 )
 
+max_fact_age_option = click.option(
+    "--max-fact-age",
+    "max_fact_age",
+    type=click.IntRange(min=0),
+    default=12,
+    show_default=True,
+    metavar="MONTHS",
+    help="Warn about facts dated more than this many months before the check date"
+    " / waarschuw bij feiten die zoveel maanden ouder zijn dan de toetsdatum.",
+)
+
 
 def refuse_too_many(command: str, count: int, max_locations: int | None, lang: str) -> None:
     """Stop with exit 2 before anything is checked when a run has more locations than allowed."""

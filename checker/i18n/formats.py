@@ -46,3 +46,8 @@ def quantity(value: float, unit: str, lang: str) -> str:
         return f"{number(value, lang)} {word[lang]}"
     length: Literal["short", "long"] = "short" if unit.startswith(("area-", "length-")) else "long"
     return format_unit(value, unit, length=length, format=_pattern(value), locale=LOCALES[lang])
+
+
+def month(value: dt.date, lang: str) -> str:
+    """'april 2025' in Dutch, 'April 2025' in English (a fact dated by its month)."""
+    return format_date(value, format="LLLL y", locale=LOCALES[lang])

@@ -37,7 +37,7 @@ from checker.library.conditions import (
     leaves,
 )
 from checker.library.model import DerivedFact, DerivedFile, Norm, NormFile, Weight
-from checker.location.model import EXPANDED_FROM, Location
+from checker.location.model import EXPANDED_FROM, META_FIELDS, Location
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import jsonschema_texts, pydantic_texts
 
@@ -77,7 +77,9 @@ def location_field_kinds() -> dict[str, FieldKind]:
     kinds = {
         name: _kind_of(info.annotation)
         for name, info in Location.model_fields.items()
-        if name not in NOT_CHECKABLE and name not in EXPANDED_FROM.values()
+        if name not in NOT_CHECKABLE
+        and name not in EXPANDED_FROM.values()
+        and name not in META_FIELDS
     }
     kinds.update(dict.fromkeys(EXPANDED_FROM, FieldKind("date")))
     kinds[AS_OF_FIELD] = FieldKind("date")

@@ -127,6 +127,11 @@ UNITS: dict[str, str | None] = {
     "stay_residents_max_months": MONTHS,
     "emergency_use_since": None,
     "acute_medical_cases_present": None,
+    "longest_stay_child_arrival_date": None,
+    # about the description itself (issue 16)
+    "described_on": None,
+    "sources": None,
+    "evidence": None,
 }
 
 #: Units of facts that are not location fields (derived facts), by the end of their name.

@@ -18,7 +18,9 @@ from pydantic_core import ErrorDetails
 
 from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
 from checker.location.consistency import error_problems
-from checker.location.model import Location
+from checker.location.evidence import fact_day
+from checker.location.model import META_FIELDS, Location
+from checker.location.snapshots import SNAPSHOTS, has_snapshots, snapshot_documents
 from checker.source.limits import FIRST_DAY, LAST_DAY, NUMBER_BOUND, in_date_range
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import pydantic_texts
@@ -105,8 +107,120 @@ def _date_problems(location: Location, doc: YamlDocument) -> list[Problem]:
     return found
 
 
+def _evidence_problems(location: Location, doc: YamlDocument) -> list[Problem]:
+    """Evidence for a field the model does not have, or resting on a source not listed."""
+    found: list[Problem] = []
+    known = [s.id for s in location.sources or []]
+    facts = [f for f in _FIELDS if f not in META_FIELDS]
+    for index, src in enumerate(location.sources or []):
+        if known.index(src.id) != index:
+            found.append(
+                labelled_problem(
+                    doc.file,
+                    doc.line_of(("sources", index, "id")),
+                    "evidence_duplicate_source",
+                    field="sources",
+                    source=src.id,
+                )
+            )
+    for name, ev in (location.evidence or {}).items():
+        if name not in facts:
+            guess = did_you_mean(name, facts)
+            found.append(
+                labelled_problem(
+                    doc.file,
+                    doc.line_of(("evidence", name)),
+                    "evidence_unknown_fact",
+                    hint_key="evidence_unknown_fact_hint" if guess else None,
+                    field=f"evidence.{name}",
+                    fact=name,
+                    guess=guess or "",
+                )
+            )
+        for index, ref in enumerate(ev.source):
+            if ref in known:
+                continue
+            guess = did_you_mean(ref, known)
+            line = doc.line_of(("evidence", name, "source", index))
+            found.append(
+                labelled_problem(
+                    doc.file,
+                    line,
+                    "evidence_unknown_source",
+                    hint_key="evidence_unknown_source_hint_guess"
+                    if guess
+                    else "evidence_unknown_source_hint",
+                    field=f"evidence.{name}.source",
+                    source=ref,
+                    guess=guess or "",
+                )
+            )
+        if ev.date is not None and not in_date_range(fact_day(ev.date)):
+            found.append(
+                labelled_problem(
+                    doc.file,
+                    doc.line_of(("evidence", name, "date")),
+                    "date_out_of_range",
+                    field=f"evidence.{name}.date",
+                    value=ev.date,
+                    first=FIRST_DAY.isoformat(),
+                    last=LAST_DAY.isoformat(),
+                )
+            )
+    return found
+
+
+def location_snapshots(doc: YamlDocument) -> list[Location]:
+    """Every dated description in a document, oldest first: one for a plain description, one
+    per entry of `snapshots:` (raises InputError with every problem of every snapshot)."""
+    if not has_snapshots(doc):
+        return [location_from_document(doc)]
+    problems: list[Problem] = []
+    found: list[Location] = []
+    parts = snapshot_documents(doc)
+    if not parts:
+        problems.append(labelled_problem(doc.file, doc.line_of((SNAPSHOTS,)), "snapshots_empty"))
+    for part in parts:
+        if isinstance(part, int):
+            line = doc.line_of((SNAPSHOTS, part))
+            problems.append(labelled_problem(doc.file, line, "snapshot_not_mapping"))
+            continue
+        try:
+            location = _single(part)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        if location.described_on is None:
+            problems.append(labelled_problem(doc.file, part.line_of(()), "snapshot_needs_date"))
+        elif any(o.described_on == location.described_on for o in found):
+            line = part.line_of(("described_on",))
+            problems.append(
+                labelled_problem(
+                    doc.file,
+                    line,
+                    "snapshot_duplicate_date",
+                    date=location.described_on.isoformat(),
+                )
+            )
+        else:
+            found.append(location)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    return sorted(found, key=lambda loc: loc.described_on or dt.date.min)
+
+
 def location_from_document(doc: YamlDocument) -> Location:
-    """The validated location of a YAML document (raises InputError with every problem)."""
+    """The validated location of a YAML document (raises InputError with every problem); of
+    a location followed over time (`snapshots:`), its latest snapshot."""
+    if has_snapshots(doc):
+        every = location_snapshots(doc)
+        latest = every[-1]
+        latest._snapshot_dates = tuple(loc.described_on for loc in every if loc.described_on)
+        return latest
+    return _single(doc)
+
+
+def _single(doc: YamlDocument) -> Location:
     if not isinstance(doc.data, dict):
         got = "nothing" if doc.data is None else type(doc.data).__name__
         raise InputError(
@@ -129,13 +243,17 @@ def location_from_document(doc: YamlDocument) -> Location:
         problems += [_pydantic_problem(doc, e) for e in exc.errors()]
         location = None
     if location is not None:
-        problems += _date_problems(location, doc)
+        problems += _date_problems(location, doc) + _evidence_problems(location, doc)
     if location is not None and not problems:
         problems += error_problems(location, doc.file, doc.line_of)
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems)
     assert location is not None  # no problems means pydantic accepted it
+    for name in location.evidence or {}:
+        line = doc.line_of(("evidence", name, "date"))
+        if line is not None:
+            location._evidence_lines[name] = line
     return location
 
 

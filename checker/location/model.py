@@ -12,7 +12,9 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from checker.location.evidence import Evidence, Source
 
 
 class LocationType(str, Enum):
@@ -503,7 +505,39 @@ class Location(BaseModel):
         "Er wonen mensen op de locatie die acute medische zorg nodig hebben",
     )
 
+    # issue 16: a date the engine counts months from, so a stay grows with the check date
+    longest_stay_child_arrival_date: dt.date | None = _f(
+        "Arrival of the child who has lived here longest",
+        "Aankomst van het kind dat hier het langst woont",
+    )
+
     notes: str | None = _f("Free text; not checked", "Vrije tekst; wordt niet getoetst")
+    # the line of each fact's evidence in its file (set by the loader, for warnings)
+    _evidence_lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    # the dates of every snapshot in the file this one was chosen from (the latest)
+    _snapshot_dates: tuple[dt.date, ...] = PrivateAttr(default=())
+
+    def evidence_lines(self) -> dict[str, int]:
+        """The line of each fact's evidence date in the file it came from."""
+        return self._evidence_lines
+
+    def snapshot_dates(self) -> tuple[dt.date, ...]:
+        """The dates of all snapshots of the file this latest snapshot was taken from."""
+        return self._snapshot_dates
+
+    # evidence (issue 16): who says each fact, and when it held
+    described_on: dt.date | None = _f(
+        "The date this description holds (the date of a snapshot)",
+        "De datum waarop deze beschrijving geldt (de datum van een momentopname)",
+    )
+    sources: list[Source] | None = _f(
+        "Documents, visits and statements the facts rest on",
+        "Documenten, bezoeken en verklaringen waarop de feiten berusten",
+    )
+    evidence: dict[str, Evidence] | None = _f(
+        "Per fact: its source(s), the kind of knowledge and the date it held",
+        "Per feit: de bron(nen), de soort kennis en de datum waarop het gold",
+    )
 
 
 #: Date fields the engine reads in place of `authority_findings`, a list of records: per kind
@@ -523,6 +557,10 @@ def expanded_facts(location: Location) -> dict[str, dt.date]:
         dates = [f.date for f in location.authority_findings if f.finding == kind]
         out[name] = min(dates, default=NEVER)
     return out
+
+
+#: Fields about the description itself, not about the location: never a fact a norm reads.
+META_FIELDS = ("described_on", "sources", "evidence")
 
 
 def field_bounds(name: str) -> tuple[float | None, float | None]:

@@ -34,6 +34,7 @@ from pydantic import BaseModel
 
 from checker.errors import InputError, Problem, problem
 from checker.i18n import t
+from checker.location.evidence_columns import fold_evidence_columns
 from checker.location.loader import location_from_document
 from checker.location.model import Location
 from checker.source.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_LOCATIONS, MAX_TABLE_BYTES
@@ -46,8 +47,9 @@ NO_RECORDS = "none"
 
 
 def csv_header() -> list[str]:
-    """The header row of a location table: every location field, in model order."""
-    return list(Location.model_fields)
+    """The header row of a location table: every location field, in model order (evidence
+    goes in optional `<field>__source`/`__kind`/`__date` columns, not in one cell)."""
+    return [n for n in Location.model_fields if n not in ("sources", "evidence")]
 
 
 def _base(annotation: Any) -> Any:
@@ -282,7 +284,7 @@ def row_mapping(header: list[str], cells: list[str]) -> dict[str, Any]:
         data[name] = cell_value(name, text)
     if len(cells) > len(header):
         data["(extra cells)"] = cells[len(header) :]
-    return data
+    return fold_evidence_columns(data)
 
 
 # OWASP, "CSV Injection": a cell a spreadsheet would read as a formula starts with one of these

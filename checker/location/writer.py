@@ -19,6 +19,8 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):  # sources and evidence: records of enums, text and dates
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 

@@ -9,6 +9,8 @@ from checker.i18n import formats, t
 from checker.library.model import Outcome
 from checker.location import labels
 from checker.report.build import Report
+from checker.report.coming_breaches import breach_line
+from checker.report.evidence import evidence_lines, finding_notes, source_text, verdict_notes
 from checker.report.findings import Finding
 from checker.report.view import POLICY_OUTCOME, TOP, finding_order, norms_readable
 from checker.report.wording import Wording
@@ -26,9 +28,18 @@ def _finding_lines(f: Finding, lang: str, detail: bool) -> list[str]:
     head = f"  {f.norm_id:<16} [{t(f.weight, lang)}/{t(f.severity, lang)}] {printable(f.title)}"
     if f.aliases:
         head += f" ({t('formerly', lang, ids=', '.join(f.aliases))})"
-    lines = [head, f"      {printable(f.message)}", f"      {_citation(f.citation)}"]
+    notes = finding_notes(f, lang)
+    message = f.message + (f" ({'; '.join(notes)})" if notes else "")
+    lines = [head, f"      {printable(message)}", f"      {_citation(f.citation)}"]
     if f.citation.remark:
         lines.append(f"      ({f.citation.remark})")
+    for e in evidence_lines(f, lang):
+        told = "; ".join(f"{text} — {url}" if url else text for text, url in e.sources)
+        told = told or t("evidence_no_source", lang)
+        lines.append(
+            printable(f"      {t('evidence_heading', lang)}: {e.label}: {told}")
+            + (f" ({e.note})" if e.note else "")
+        )
     if detail and f.remedy:
         lines.append(f"      {t('remedy', lang)}: {printable(f.remedy)}")
     return lines
@@ -71,6 +82,7 @@ def render_text(report: Report, colour: bool = True, detail: str = "summary") ->
         f"{t('verdict', lang)}: "
         + style(verdict, fg=VERDICT_COLOUR[report.verdict.value], bold=True)
         + f"   ({t('as_of', lang)} {formats.date(report.as_of, lang)}, {norms_readable(report)})",
+        *verdict_notes(findings, lang),
         *layer_lines(report),
         t(
             "summary_counts",
@@ -135,4 +147,19 @@ def render_text(report: Report, colour: bool = True, detail: str = "summary") ->
                 f"      {t('outcome_change', lang, now=now, then=then)}: {printable(c.message)}",
                 f"      {_citation(c.citation)}",
             ]
+    if report.coming_breaches:
+        lines += ["", style(t("coming_breaches", lang), bold=True)]
+        for b in report.coming_breaches:
+            lines += [
+                printable(f"  {breach_line(b, lang)}"),
+                f"      {printable(b.title)}: {printable(b.message)}",
+                f"      {_citation(b.citation)}",
+            ]
+    if report.location.sources:
+        lines += ["", style(t("evidence_sources_heading", lang), bold=True)]
+        for s in report.sources():
+            rest = ", ".join(s["findings"]) or t("evidence_no_findings", lang)
+            link = f" — {s['url']}" if s.get("url") else ""
+            lines.append(printable(f"  [{s['id']}] {source_text(s, lang)}{link}"))
+            lines.append(printable(f"      {t('evidence_findings_resting', lang)}: {rest}"))
     return "\n".join(lines)

@@ -13,7 +13,14 @@ from typing import Any
 
 from checker.library.loader import Library
 from checker.location.model import Location
+from checker.report.coming_breaches import ComingBreach, coming_breaches
 from checker.report.coming_changes import ComingChange, coming_changes
+from checker.report.evidence import (
+    MAX_FACT_AGE_MONTHS,
+    aging_warnings,
+    attach_evidence,
+    verdict_caveats,
+)
 from checker.report.facts_to_collect import FactToCollect, facts_to_collect
 from checker.report.findings import Finding
 from checker.report.verdict import Layers, Score, Verdict, layers, score, verdict
@@ -36,10 +43,30 @@ class Report:
     coming_changes: list[ComingChange] = dataclasses.field(default_factory=list)
     warnings: list[ReportWarning] = dataclasses.field(default_factory=list)
     norms_date: dt.date | None = None  # the library's date (library.yaml), for readers
+    coming_breaches: list[ComingBreach] = dataclasses.field(default_factory=list)
     layers: Layers = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         self.layers = layers(self.findings)
+
+    @property
+    def verdict_caveats(self) -> list[str]:
+        """What the headline verdict rests on when it is an estimate or a plan."""
+        return verdict_caveats(self.findings)
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Every source of the file with the norms whose findings rest on it."""
+        out = []
+        for s in self.location.sources or []:
+            norms = [
+                f.norm_id
+                for f in self.findings
+                if f.evidence
+                and f.outcome.value != "not_applicable"
+                and any(s.id == r["id"] for e in f.evidence.facts for r in e.sources)
+            ]
+            out.append({**s.model_dump(), "findings": norms})
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON data (see the report's JSON Schema)."""
@@ -57,8 +84,22 @@ class Report:
             "findings": [_finding_dict(f) for f in self.findings],
             "facts_to_collect": [dataclasses.asdict(f) for f in self.facts_to_collect],
             "coming_changes": [_change_dict(c) for c in self.coming_changes],
+            "coming_breaches": [_change_dict(b) for b in self.coming_breaches],
             "norms_version": self.norms_version,
             "warnings": [w.to_dict() for w in self.warnings],
+            **self._evidence_dict(),
+        }
+
+    def _evidence_dict(self) -> dict[str, Any]:
+        loc = self.location
+        if not loc.sources and not loc.evidence and not loc.described_on:
+            return {}  # a file without evidence reports exactly as before
+        return {
+            "described_on": self.location.described_on.isoformat()
+            if self.location.described_on
+            else None,
+            "sources": self.sources(),
+            "verdict_rests_on": self.verdict_caveats,
         }
 
 
@@ -71,6 +112,11 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         out.pop("missing")
     if not f.aliases:
         out.pop("aliases")
+    out.pop("evidence")
+    if f.evidence is not None:
+        out["evidence"] = [e.to_dict() for e in f.evidence.facts]
+        out["rests_on"] = list(f.evidence.caveats)
+        out["may_be_out_of_date"] = f.evidence.may_be_out_of_date
     return out
 
 
@@ -88,9 +134,18 @@ def make_report(
     lang: str,
     findings: list[Finding],
     findings_on: Callable[[dt.date], list[Finding]] | None = None,
+    max_fact_age_months: int = MAX_FACT_AGE_MONTHS,
+    breaches: bool = False,
 ) -> Report:
-    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes."""
+    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes
+    (and, with `breaches`, on any day for the coming breaches)."""
+    attach_evidence(findings, library, location, as_of, max_fact_age_months)
     changes = coming_changes(library, as_of, findings, findings_on) if findings_on else []
+    ahead = (
+        coming_breaches(library, location, as_of, lang, findings_on)
+        if findings_on and breaches
+        else []
+    )
     return Report(
         location,
         source,
@@ -102,6 +157,7 @@ def make_report(
         library.version,
         facts_to_collect(findings),
         changes,
-        location_warnings(location),
+        location_warnings(location) + aging_warnings(location, as_of, source, max_fact_age_months),
         library.date,
+        ahead,
     )

@@ -41,6 +41,7 @@ class Finding:
     remedy: str | None = None
     missing: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # earlier ids of the norm
+    evidence: Any = None  # an EvidenceNote (checker.report.evidence) when the file has evidence
 
 
 def describe_condition(cond: Condition, lang: str) -> str:
@@ -94,7 +95,10 @@ def build_findings(
             message = t("does_not_apply", lang, condition=words.condition(norm.applies_when))
         elif result.outcome == Outcome.fail:
             outcome = result.outcome
-            message = "; ".join(words.not_met(leaf, known) for leaf in result.violated)
+            # an absent/present test is the guard of an alternative ("or not given"), not the
+            # requirement a reader must see
+            shown = [v for v in result.violated if v.op.value not in ("absent", "present")]
+            message = "; ".join(words.not_met(leaf, known) for leaf in shown or result.violated)
             remedy = getattr(norm.remedy, lang)
         elif result.outcome == Outcome.unknown:
             outcome = result.outcome

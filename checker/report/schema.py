@@ -112,9 +112,40 @@ class FindingOut(_Closed):
     aliases: list[str] = _absent_unless(
         "Earlier ids of the norm, only when it was renamed", min_length=1
     )
+    evidence: list[FactEvidenceOut] = _absent_unless(
+        "Only when the file has described_on, sources or evidence: what each fact used rests on"
+    )
+    rests_on: list[Literal["estimate", "planned"]] = _absent_unless(
+        "Only with evidence: the finding rests on an estimate or a plan"
+    )
+    may_be_out_of_date: bool = _absent_unless(
+        "Only with evidence: every dated fact it rests on is older than --max-fact-age"
+    )
     waiver: WaiverOut = _absent_unless(
         "Only in `opvangtoets audit --waivers` output: the accepted deviation for a failure"
     )
+
+
+class SourceOut(_Closed):
+    id: str
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None = Field(description="Day (YYYY-MM-DD) or month (YYYY-MM) of the source")
+
+
+class FactEvidenceOut(_Closed):
+    fact: str = Field(description="A location field the finding rests on")
+    sources: list[SourceOut]
+    kind: Literal["observed", "reported", "planned", "estimate"] | None
+    date: str | None = Field(
+        description="Day or month the fact held: its own date, else the description's"
+    )
+    old: bool = Field(description="Dated more than --max-fact-age months before the check")
+
+
+class SourceWithFindings(SourceOut):
+    findings: list[str] = Field(description="The applicable norms whose findings rest on it")
 
 
 class WaiverOut(_Closed):
@@ -141,6 +172,17 @@ class ComingChangeOut(_Closed):
     outcome_now: Outcome | None
     outcome_then: Outcome | None
     message: str
+    citation: CitationOut
+
+
+class ComingBreachOut(_Closed):
+    date: dt.date = Field(description="The first day of the new outcome")
+    norm_id: str
+    title: str
+    outcome_before: Outcome = Field(description="The outcome on the day before")
+    outcome_then: Outcome
+    because: str = Field(description="The date in the file and the months counted from it")
+    message: str = Field(description="The finding on that day")
     citation: CitationOut
 
 
@@ -199,10 +241,24 @@ class ReportOut(_Closed):
     coming_changes: list[ComingChangeOut] = Field(
         description="Changes in the law within a year that change an outcome here"
     )
+    coming_breaches: list[ComingBreachOut] = Field(
+        description="Days within two years on which an outcome changes by time alone (months "
+        "counted from a date in the file), each confirmed on that day and the day before"
+    )
     norms_version: str = Field(description="Content hash of the norm library")
     warnings: list[WarningOut] = Field(
         description="Facts that look inconsistent but were checked (e.g. over capacity); "
-        "far_above_capacity first"
+        "far_above_capacity first; old_description, old_fact and fact_after_check_date for "
+        "dated evidence"
+    )
+    described_on: dt.date | None = _absent_unless(
+        "Only when the file has described_on, sources or evidence: the date the description holds"
+    )
+    sources: list[SourceWithFindings] = _absent_unless(
+        "Only when the file has described_on, sources or evidence: every source, with its findings"
+    )
+    verdict_rests_on: list[Literal["estimate", "planned"]] = _absent_unless(
+        "Only with evidence: the headline verdict rests on an estimate or a plan"
     )
 
 

@@ -11,10 +11,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import formats, t
-from checker.library.loader import Library
+from checker.library.loader import AS_OF_FIELD, Library
 from checker.library.model import Dimension, Outcome
 from checker.location.model import Location
 from checker.report.build import Report
+from checker.report.coming_breaches import breach_line
+from checker.report.evidence import (
+    EvidenceLine,
+    evidence_lines,
+    finding_notes,
+    source_text,
+    verdict_notes,
+)
 from checker.report.facts_to_collect import FactToCollect
 from checker.report.findings import Finding
 from checker.report.verdict import Layers, band
@@ -141,6 +149,28 @@ class ReportView:
         layer = "law" if f.weight in ("law", "court") else f.weight
         return t("not_met_" + layer, self.lang)
 
+    def evidence(self, f: Finding) -> list[EvidenceLine]:
+        """The evidence of the facts finding `f` used (issue 16)."""
+        return evidence_lines(f, self.lang)
+
+    def notes(self, f: Finding) -> list[str]:
+        """What finding `f` rests on, in words: an estimate, a plan, old facts."""
+        return finding_notes(f, self.lang)
+
+    @property
+    def verdict_notes(self) -> list[str]:
+        """'This verdict rests on an estimate.' and the like."""
+        return verdict_notes(self.report.findings, self.lang)
+
+    @property
+    def sources(self) -> list[tuple[dict[str, Any], str]]:
+        """Every source of the file, with its title, publisher and date in words."""
+        return [(s, source_text(s, self.lang)) for s in self.report.sources()]
+
+    def breach_line(self, b: Any) -> str:
+        """'from 10 July 2026: COA-NO-3 becomes “not met”, 6 calendar months after …'."""
+        return breach_line(b, self.lang)
+
     def date(self, day: Any) -> str:
         """`day` as the report language writes dates."""
         return formats.date(day, self.lang)
@@ -186,6 +216,7 @@ def report_view(report: Report, library: Library | None = None, detail: str = "f
     used: dict[str, Any] = {}
     for f in findings:
         used.update(f.facts)
+    used.pop(AS_OF_FIELD, None)  # a norm counting months to the check date: page one has it
     loc = report.location
     return ReportView(
         report=report,

@@ -105,7 +105,7 @@ class Wording:
     def got(self, leaf: Leaf, values: dict[str, Any]) -> str:
         """What the location has for the leaf's subject."""
         if leaf.months_between:
-            start, end = (values.get(f) for f in leaf.months_between)
+            start, end = (_day(values.get(f)) for f in leaf.months_between)
             if isinstance(start, dt.date) and isinstance(end, dt.date):
                 return quantity(whole_months(start, end), labels.MONTHS, self.lang)
             return t("unknown", self.lang)
@@ -122,3 +122,13 @@ class Wording:
     def names(self, names: list[str]) -> str:
         """Several fields' labels, joined."""
         return "; ".join(self.label(n) for n in names)
+
+
+def _day(value: Any) -> Any:
+    """A date, also when the readable values give it as ISO text."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from checker.location.consistency import FAR_ABOVE_CAPACITY, PARTS
-from checker.location.model import Location
+from checker.location.model import META_FIELDS, Location
 
 PEOPLE = ("occupancy_total", "children_count", "unaccompanied_minors_count")
 
@@ -70,7 +70,7 @@ def random_location(rng: random.Random, index: int = 0, unknown_share: float = 0
     """A mapping that `location_from_mapping` accepts, with some facts left unknown."""
     data: dict[str, Any] = {"id": f"synthetic-{index}", "name": f"Synthetic location {index}"}
     for name, info in Location.model_fields.items():
-        if name in data or rng.random() < unknown_share:
+        if name in data or name in META_FIELDS or rng.random() < unknown_share:
             continue
         data[name] = _value(rng, _base(info.annotation), info)
     ceiling = rng.randint(0, 1500)

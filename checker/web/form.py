@@ -26,7 +26,10 @@ from checker.location.model import Location, field_bounds
 from checker.location.table import FIELD_TYPES, cell_value, is_record_list, record_cell
 from checker.report.view import fact_titles
 
-#: Every location field in exactly one theme (a test keeps this complete).
+#: Evidence comes with an uploaded file and is carried in its YAML, not typed in the form.
+NOT_IN_FORM = ("sources", "evidence")
+
+#: Every location field but `NOT_IN_FORM` in exactly one theme (a test keeps this complete).
 THEMES: dict[str, tuple[str, ...]] = {
     "theme_location": (
         "name",
@@ -37,6 +40,7 @@ THEMES: dict[str, tuple[str, ...]] = {
         "operator",
         "populations_admitted",
         "notes",
+        "described_on",
         "report_author",
         "report_status",
     ),
@@ -148,6 +152,7 @@ THEMES: dict[str, tuple[str, ...]] = {
         "stay_residents_avg_months",
         "stay_residents_max_months",
         "emergency_use_since",
+        "longest_stay_child_arrival_date",
     ),
 }
 
@@ -271,6 +276,8 @@ def form_values(location: Location) -> dict[str, Any]:
     """A checked location as the form shows it again: text per field, a list for choices."""
     values: dict[str, Any] = {}
     for name, value in location.model_dump(mode="json", exclude_none=True).items():
+        if name in NOT_IN_FORM:
+            continue
         if isinstance(value, bool):
             values[name] = "true" if value else "false"
         elif is_record_list(FIELD_TYPES[name]):
