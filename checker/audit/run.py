@@ -41,6 +41,8 @@ from checker.library.model import Dimension, Outcome
 from checker.location.loader import load_location, location_from_mapping
 from checker.location.model import Location
 from checker.location.table import TableRow, location_from_row, read_table
+from checker.location.xlsx import SUFFIX as XLSX_SUFFIX
+from checker.location.xlsx import read_workbook
 from checker.report.build import make_report
 from checker.report.coming_changes import transition_dates
 from checker.report.findings import build_findings
@@ -59,6 +61,7 @@ from checker.source.walk import find_inputs
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIX = ".csv"
+TABLE_SUFFIXES = (TABLE_SUFFIX, XLSX_SUFFIX)
 _PASS, _UNKNOWN, _NOT_APPLICABLE = Outcome.pass_, Outcome.unknown, Outcome.not_applicable
 
 
@@ -118,13 +121,17 @@ class LocationResult:
 # inputs ------------------------------------------------------------------------
 
 
-def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
-    """Every location named by `paths`, in order; directories are searched recursively."""
+def collect_inputs(
+    paths: Iterable[str], sheet: str | None = None, notes: list[Problem] | None = None
+) -> list[AuditInput | Failed]:
+    """Every location named by `paths`, in order; directories are searched recursively.
+    `sheet`: the sheet of a workbook to read (default its first); how each table was read
+    (separator, encoding, sheet) is added to `notes`, for the run to state."""
     items: list[AuditInput | Failed] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, TABLE_SUFFIX))
+            found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, *TABLE_SUFFIXES))
             items += [Failed(p.file, None, [p]) for p in unreadable]
             if not found and not unreadable:
                 items.append(
@@ -135,19 +142,26 @@ def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
                     )
                 )
             for p in found:
-                items += _file_inputs(p)
+                items += _file_inputs(p, sheet, notes)
         else:
-            items += _file_inputs(path)
+            items += _file_inputs(path, sheet, notes)
     return items
 
 
-def _file_inputs(path: Path) -> list[AuditInput | Failed]:
-    if path.suffix.lower() != TABLE_SUFFIX:
+def _file_inputs(
+    path: Path, sheet: str | None = None, notes: list[Problem] | None = None
+) -> list[AuditInput | Failed]:
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
         return [AuditInput(str(path))]
     items: list[AuditInput | Failed] = []
+    rows = read_workbook(path, sheet, notes) if suffix == XLSX_SUFFIX else read_table(path, notes)
     try:
-        for row in read_table(path):
-            if isinstance(row, Problem):  # that row is reported, the others are checked
+        for row in rows:
+            last = items[-1] if items else None
+            if isinstance(row, Problem) and isinstance(last, Failed) and row.line == last.line == 1:
+                last.problems.append(row)  # the header's problems: one input, at line 1
+            elif isinstance(row, Problem):  # that row is reported, the others are checked
                 items.append(Failed(row.file, row.line, [row]))
             else:
                 items.append(AuditInput(row.file, row.line, row.data))

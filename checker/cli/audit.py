@@ -64,6 +64,10 @@ from checker.render.files import Outputs, cannot_write
     help="YAML file of accepted deviations (see README).",
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
+@click.option(
+    "--sheet",
+    help="The sheet of an .xlsx workbook to read (default: the first) / het blad van de werkmap.",
+)
 @max_locations_option
 def audit(
     paths: tuple[str, ...],
@@ -78,6 +82,7 @@ def audit(
     waivers_file: str | None,
     no_waivers: bool,
     max_locations: int | None,
+    sheet: str | None = None,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -101,7 +106,10 @@ def audit(
         )
     except InputError as exc:  # nothing is checked with a broken library or waiver file
         raise Refusal.of(exc.problems, lang) from None
-    items = collect_inputs(paths)
+    notes: list = []
+    items = collect_inputs(paths, sheet, notes)
+    for note in notes:  # how each table was read: its separator, encoding, sheet
+        click.echo(note.render(lang), err=True)
     refuse_too_many("audit", len(items), max_locations, lang)
     _refuse_clashing_outputs(paths, {"--csv": csv_out, "--json": json_out, "--html": html_out})
     if pdf_out:  # refuse before checking anything when nothing can print the PDF

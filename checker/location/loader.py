@@ -20,6 +20,7 @@ from checker.errors import InputError, Problem, did_you_mean, labelled_problem, 
 from checker.location.consistency import error_problems
 from checker.location.model import Location
 from checker.source.limits import FIRST_DAY, LAST_DAY, NUMBER_BOUND, in_date_range
+from checker.source.numbers import is_ambiguous, readings, refuses_three_decimals
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import pydantic_texts
 
@@ -68,6 +69,33 @@ def _number_problems(doc: YamlDocument) -> list[Problem]:
         else:
             continue
         problems.append(problem(doc.file, doc.line_of((key,)), en, nl, field=key))
+    return problems
+
+
+def _ambiguous_problems(doc: YamlDocument) -> list[Problem]:
+    """`1.200` in an area or a count: 1200 as a Dutch writer means it, or 1.2 as YAML and CSV
+    read it? Refused with both readings rather than guessed (`checker.source.numbers`)."""
+    problems = []
+    for key, value in doc.data.items():
+        if not refuses_three_decimals(key):
+            continue
+        text = doc.texts.get((key,), value)
+        if not isinstance(text, str) or not is_ambiguous(text):
+            continue
+        whole, decimal = readings(text)
+        problems.append(
+            labelled_problem(
+                doc.file,
+                doc.line_of((key,)),
+                "number_ambiguous",
+                hint_key="number_ambiguous_hint",
+                field=key,
+                text=text.strip(),
+                whole=whole,
+                decimal=decimal,
+                dotted=decimal.replace(",", "."),
+            )
+        )
     return problems
 
 
@@ -120,7 +148,7 @@ def location_from_document(doc: YamlDocument) -> Location:
                 )
             ]
         )
-    problems = _unknown_key_problems(doc) + _number_problems(doc)
+    problems = _unknown_key_problems(doc) + _number_problems(doc) + _ambiguous_problems(doc)
     bad_numbers = {p.field for p in problems}
     known = {k: v for k, v in doc.data.items() if k in _FIELD_SET and k not in bad_numbers}
     try:
