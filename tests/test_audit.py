@@ -178,12 +178,15 @@ def test_csv_cells_lists_dates_and_empty_cells(tmp_path):
 def test_csv_errors_name_file_and_row(tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("id,name,opening_date,drinkwater\nb-1,B,1-3-2025,true\n", encoding="utf-8")
-    (row,) = read_table(table)
+    header, row = read_table(table)  # a wrong column is the header's problem, once (issue 18)
+    assert header.render("en").startswith(
+        f"{table}:1: column 'drinkwater' is not a location field: did you mean "
+        "'drinking_water_24_7'?"
+    )
     with pytest.raises(InputError) as info:
         location_from_row(row)
     rendered = [p.render("en") for p in info.value.problems]
     assert rendered == [
-        f"{table}:2: field 'drinkwater': unknown field — did you mean 'drinking_water_24_7'?",
         f"{table}:2: field 'opening_date': expected a date (YYYY-MM-DD), got '1-3-2025'",
     ]
 

@@ -303,3 +303,28 @@ def test_new_xlsx_writes_an_empty_workbook_with_comments_and_drop_downs(tmp_path
     choices = [c.value for (c,) in book[sheet_name.strip("'")][first:last]]
     assert "emergency_shelter" in choices and "regular_azc" in choices
     assert list(read_workbook(out)) == []
+
+
+def test_every_numeric_field_has_plausibility_bounds():
+    from checker.location.plausible import BOUNDS
+
+    numeric = [n for n, k in FIELD_TYPES.items() if k in (int, float)]
+    assert sorted(BOUNDS) == sorted(numeric)
+
+
+def test_a_play_area_per_child_out_of_bounds_is_a_warning_and_the_location_is_checked(checker):
+    location = load_location(CASES / "family-location.yaml").model_copy(
+        update={"outdoor_play_area_m2": 1.2, "children_count": 40}
+    )
+    report = checker.check(location, AS_OF, "nl", "t.yaml")
+    (warning,) = [w for w in report.warnings if w.kind == "implausible_value"]
+    assert warning.facts == ("outdoor_play_area_m2", "children_count")
+    assert warning.message["nl"] == (
+        "veld 'outdoor_play_area_m2': Buitenspeelruimte op of naast het terrein per kind is "
+        "0,03, minder dan de 0,2 die "
+        "een locatie gewoonlijk heeft — controleer het getal (een tikfout, een punt voor "
+        "duizendtallen?); de locatie is ermee getoetst"
+    )
+    none_at_all = location.model_copy(update={"outdoor_play_area_m2": 0.0})
+    report = checker.check(none_at_all, AS_OF, "nl", "t.yaml")
+    assert not [w for w in report.warnings if w.kind == "implausible_value"]
