@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from checker.audit.picture import NationalPicture
 from checker.audit.run import Failed, LocationResult
 from checker.library.loader import Library
 from checker.location.table import neutral_row
@@ -65,6 +66,11 @@ class AuditSummary:
     expired: int = 0
     errors: list[Failed] = field(default_factory=list)
     _worst: list[tuple] = field(default_factory=list)  # heap: least bad on top
+    library: Library | None = None  # the norms' titles and layers for the national picture
+    picture: NationalPicture = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.picture = NationalPicture(self.library)
 
     def add(self, result: LocationResult | Failed) -> None:
         """Count one location's result (or its failure) into the summary."""
@@ -73,6 +79,7 @@ class AuditSummary:
             return
         self.checked += 1
         self.verdicts[result.verdict] += 1
+        self.picture.add(result)
         self.policy_outcomes[policy_of(result)] += 1
         for layer, counts in result.layer_counts.items():
             total = self.layer_totals[layer]
@@ -118,6 +125,7 @@ class AuditSummary:
             "worst_locations": self.worst,
             "waived_failures": self.waived,
             "expired_waivers": self.expired,
+            "national_picture": self.picture.to_dict(),
         }
 
 
@@ -125,6 +133,8 @@ def _worst_entry(r: LocationResult) -> dict[str, Any]:
     return {
         "id": r.location_id,
         "name": r.name,
+        "municipality": r.facts.get("municipality"),
+        "children": r.facts.get("children_count"),
         "source": r.source,
         "verdict": r.verdict,
         "score_low": r.score_low,

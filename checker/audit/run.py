@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,27 @@ class LocationResult:
     layer_counts: dict[str, list[int]] = field(default_factory=dict)
     outcomes: dict[str, str] | None = None  # norm id -> outcome or "waived" (detail only)
     report: dict[str, Any] | None = None  # the checker's JSON (detail only)
+    #: the facts a national picture counts by (municipality, children, stays): `picture_facts`
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+#: What `checker.audit.picture` groups and counts by, kept of every location (a few values).
+PICTURE_FACTS = (
+    "municipality",
+    "location_type",
+    "operator",
+    "occupancy_total",
+    "children_count",
+    "unaccompanied_minors_count",
+    "stay_children_avg_months",
+    "stay_children_max_months",
+)
+
+
+def picture_facts(location: Location) -> dict[str, Any]:
+    """The facts of `location` the national picture reads, as plain values (None: unknown)."""
+    values = {name: getattr(location, name) for name in PICTURE_FACTS}
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
 
 
 # inputs ------------------------------------------------------------------------
@@ -319,6 +341,7 @@ class Auditor:
             waived,
             expired,
             layer_counts,
+            facts=picture_facts(location),
         )
         if self.options.detail:
             result.outcomes = {k: "waived" if k in waived else o.value for k, o in outcomes.items()}

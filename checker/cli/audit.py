@@ -121,7 +121,7 @@ def audit(
             raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
     page = html_out or pdf_out
     options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or page))
-    summary = AuditSummary()
+    summary = AuditSummary(library=library)
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything

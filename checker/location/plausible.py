@@ -87,7 +87,9 @@ def implausible(location: Location) -> list[Inconsistency]:
                 continue
             value = value / count
         # zero is a real answer (no play area, self-catering), never a typing error
-        if (bound.low is None or value >= bound.low or value == 0) and (bound.high is None or value <= bound.high):
+        if (bound.low is None or value >= bound.low or value == 0) and (
+            bound.high is None or value <= bound.high
+        ):
             continue
         others = (bound.per,) if bound.per else ()
         found.append(Inconsistency(name, others, False, *_texts(name, value, bound)))
