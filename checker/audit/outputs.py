@@ -19,34 +19,17 @@ from typing import IO, Any
 
 from checker.audit.picture import NationalPicture
 from checker.audit.run import Failed, LocationResult
+from checker.audit.tables import LOCATION_COLUMNS, location_row, policy_of
 from checker.library.loader import Library
 from checker.location.table import neutral_row
 from checker.render.templating import render_template
-from checker.report.verdict import LAYERS, Counts, Verdict, policy_outcome
+from checker.report.verdict import LAYERS, Verdict
 
 VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
-WEIGHTS = ("law", "court", "policy", "guidance")
-CSV_COLUMNS = [
-    "file",
-    "id",
-    "name",
-    "verdict",
-    "score_low",
-    "score_high",
-    *(f"failures_{w}" for w in WEIGHTS),
-    "failing_norms",
-    "waived_norms",
-    "expired_waivers",
-    "policy_outcome",
-    *(f"{layer}_{kind}" for layer in LAYERS for kind in ("pass", "fail", "unknown")),
-    "error",
-]
-
-
-def policy_of(result: LocationResult) -> str:
-    """The policy layer's outcome of one audited location (as a report gives it)."""
-    passed, failed, unknown = result.layer_counts.get("policy", (0, 0, 0))
-    return policy_outcome(Counts(passed, failed, unknown)).value
+CSV_COLUMNS = LOCATION_COLUMNS
+#: `--csv-dialect`: `excel` is the plain CSV of every tool (`,`); `excel-nl` is what Dutch Excel
+#: opens into columns: `;`, a BOM (so `≤` is not shown as `â‰¤`) and decimal commas.
+CSV_DIALECTS = ("excel", "excel-nl")
 
 
 @dataclass
@@ -153,38 +136,27 @@ def error_dict(failed: Failed, lang: str) -> dict[str, Any]:
 
 
 class CsvOutput:
-    """One row per input: a checked location, or the error that stopped it."""
+    """One row per input: a checked location, or the error that stopped it (the columns of
+    the workbook's Locations sheet, `checker.audit.tables.LOCATION_COLUMNS`)."""
 
-    def __init__(self, handle: IO[str], lang: str):
-        self.writer = csv.writer(handle)
+    def __init__(self, handle: IO[str], lang: str, dialect: str = "excel"):
+        self.dutch = dialect == "excel-nl"
+        if self.dutch:
+            handle.write("\ufeff")
+        self.writer = csv.writer(handle, delimiter=";" if self.dutch else ",")
         self.writer.writerow(CSV_COLUMNS)
         self.lang = lang
 
     def add(self, result: LocationResult | Failed) -> None:
         """Write one CSV row for a result (or a failure)."""
-        if isinstance(result, Failed):
-            blank = [""] * (len(CSV_COLUMNS) - 2)
-            self.writer.writerow(neutral_row([result.source, *blank, result.message(self.lang)]))
-            return
-        self.writer.writerow(
-            neutral_row(
-                [
-                    result.source,
-                    result.location_id,
-                    result.name,
-                    result.verdict,
-                    "" if result.score_low is None else result.score_low,
-                    "" if result.score_high is None else result.score_high,
-                    *(result.failures_by_weight.get(w, 0) for w in WEIGHTS),
-                    ";".join(result.failing),
-                    ";".join(result.waived),
-                    ";".join(result.expired),
-                    policy_of(result),
-                    *(n for layer in LAYERS for n in result.layer_counts.get(layer, (0, 0, 0))),
-                    "",
-                ]
-            )
-        )
+        self.writer.writerow(neutral_row(self._cell(v) for v in location_row(result, self.lang)))
+
+    def _cell(self, value: object) -> object:
+        if value is None:
+            return ""
+        if isinstance(value, float) and self.dutch:
+            return repr(value).replace(".", ",")
+        return value
 
 
 class JsonOutput:

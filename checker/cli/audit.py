@@ -40,6 +40,20 @@ from checker.render.files import Outputs, cannot_write
     "--csv", "csv_out", type=click.Path(dir_okay=False), help="Write one row per location."
 )
 @click.option(
+    "--csv-dialect",
+    type=click.Choice(["excel", "excel-nl"]),
+    default="excel",
+    show_default=True,
+    help="excel-nl: ';', a BOM and decimal commas, as Dutch Excel opens it / zoals Nederlandse "
+    "Excel het opent.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_out",
+    type=click.Path(dir_okay=False),
+    help="Write an Excel workbook: sheets Locations, Findings, Norms / schrijf een werkmap.",
+)
+@click.option(
     "--json",
     "json_out",
     type=click.Path(dir_okay=False),
@@ -83,6 +97,8 @@ def audit(
     no_waivers: bool,
     max_locations: int | None,
     sheet: str | None = None,
+    csv_dialect: str = "excel",
+    xlsx_out: str | None = None,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -111,7 +127,9 @@ def audit(
     for note in notes:  # how each table was read: its separator, encoding, sheet
         click.echo(note.render(lang), err=True)
     refuse_too_many("audit", len(items), max_locations, lang)
-    _refuse_clashing_outputs(paths, {"--csv": csv_out, "--json": json_out, "--html": html_out})
+    _refuse_clashing_outputs(
+        paths, {"--csv": csv_out, "--json": json_out, "--html": html_out, "--xlsx": xlsx_out}
+    )
     if pdf_out:  # refuse before checking anything when nothing can print the PDF
         from checker.render.pdf import PdfError, require_chromium
 
@@ -120,13 +138,21 @@ def audit(
         except PdfError as exc:
             raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
     page = html_out or pdf_out
-    options = AuditOptions(as_of, lang, norms_dirs, waivers, detail=bool(json_out or page))
+    options = AuditOptions(
+        as_of, lang, norms_dirs, waivers, detail=bool(json_out or page or xlsx_out)
+    )
     summary = AuditSummary(library=library)
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything
         if csv_out:
-            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang))
+            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang, csv_dialect))
+        xlsx_output = None
+        if xlsx_out:
+            from checker.audit.workbook import XlsxOutput
+
+            xlsx_output = XlsxOutput(files.open_bytes(xlsx_out), library, lang)
+            outputs.append(xlsx_output)
         json_output = None
         if json_out:
             json_output = JsonOutput(files.open(json_out), as_of, library, lang)
@@ -146,6 +172,8 @@ def audit(
                 out.add(result)
         if json_output:
             json_output.close(summary)
+        if xlsx_output:
+            xlsx_output.close()
         if html_output and html_handle:
             html_handle.write(html_output.render(summary))
         if html_output and pdf_out:
@@ -163,7 +191,7 @@ def audit(
     except InputError as exc:  # an output could not be completed: none is written
         raise Refusal.of(exc.problems, lang) from None
     except OSError as exc:
-        failed = files.failing_path() or Path(csv_out or json_out or html_out or "")
+        failed = files.failing_path() or Path(csv_out or json_out or html_out or xlsx_out or "")
         files.discard()
         raise Refusal.of([cannot_write(failed, exc)], lang) from None
     except BaseException:  # Ctrl+C, SIGTERM: no partial output, the earlier ones stay
