@@ -27,6 +27,8 @@ SIX = [
     ("es-e", 50, 10, None, "Zwolle", "safety_region"),
     ("es-f", 60, 7, 7.0, "Zwolle", "COA"),
 ]
+# outdoor play area: KO-PLAY-OUT (guidance: at least 3 m² per child) fails for a, d and e
+OUTDOOR = {"es-a": 10.0, "es-b": 200.0, "es-d": 40.0, "es-e": 50.0}
 # by hand: fail b, c, f = 3 locations, 20 + 30 + 60 = 110 children, 0 + 5 + 7 = 12 minors;
 # unknown e = 1 location, 50 children; pass a, d = 2 locations, 50 children
 
@@ -47,6 +49,8 @@ def _portfolio(folder: Path) -> list[Path]:
             "children_count": children,
             "unaccompanied_minors_count": minors,
         }
+        if location_id in OUTDOOR:
+            data["outdoor_play_area_m2"] = OUTDOOR[location_id]
         if stay is not None:
             data["stay_children_max_months"] = stay
             data["stay_children_avg_months"] = stay / 2
@@ -151,3 +155,56 @@ def test_json_and_both_csv_dialects_agree_with_the_workbook(audited):
     assert [(r["location"]["id"], r["verdict"]) for r in reports] == [
         (r["id"], r["verdict"]) for r in book
     ]
+
+
+def _reform(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "reform"
+    folder.mkdir()
+    (folder / "reform.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _audit_reform(tmp_path: Path, reform: Path, *extra: str):
+    paths = _portfolio(tmp_path / "six")
+    args = ["audit", *map(str, paths), "--as-of", AS_OF, "--workers", "1", "--reform", str(reform)]
+    return CliRunner().invoke(main, [*args, *extra])
+
+
+def test_a_guidance_norm_made_policy_moves_a_known_number_of_locations_and_children(tmp_path):
+    reform = _reform(tmp_path, "reweight: {KO-PLAY-OUT: policy}\n")
+    out = tmp_path / "r.json"
+    book = tmp_path / "r.xlsx"
+    result = _audit_reform(tmp_path, reform, "--json", str(out), "--xlsx", str(book))
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))["summary"]["reform"]
+    # by hand: a, d and e fail KO-PLAY-OUT and fail no other policy norm: their policy outcome
+    # moves from unknown to does_not_meet (10 + 40 + 50 children); no verdict moves
+    assert data["policy_outcome_changed"] == {"locations": 3, "children": 100}
+    assert data["verdict_changed"] == {"locations": 0, "children": 0}
+    assert data["per_norm"]["KO-PLAY-OUT"]["policy_outcome"] == {"locations": 3, "children": 100}
+    rows = list(load_workbook(book)["Reform"].iter_rows(values_only=True))
+    assert rows[1:] == [("*", 0, 0, 3, 100), ("KO-PLAY-OUT", 0, 0, 3, 100)]
+    assert "KO-PLAY-OUT" in result.output
+
+
+def test_a_norm_made_law_changes_verdicts_and_a_replaced_norm_leaves(tmp_path):
+    reform = _reform(tmp_path, "reweight: {KO-PLAY-OUT: law}\nreplaces: [COA-NO-3]\n")
+    out = tmp_path / "r.json"
+    result = _audit_reform(tmp_path, reform, "--json", str(out))
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))["summary"]["reform"]
+    assert data["changed_norms"] == ["COA-NO-3", "KO-PLAY-OUT"]
+    # a, d, e: a failing law norm makes them non-compliant (100 children)
+    assert data["verdict_changed"] == {"locations": 3, "children": 100}
+    assert data["verdict_moves"] == {"insufficient_information>non_compliant": 3}
+    # b, c, f lose their one policy failure (COA-NO-3 is gone): does_not_meet -> unknown
+    # (20 + 30 + 60 children); a, d and e stay unknown in the policy layer
+    assert data["policy_outcome_changed"] == {"locations": 3, "children": 110}
+
+
+def test_a_reform_naming_a_norm_that_does_not_exist_is_refused_with_a_guess(tmp_path):
+    reform = _reform(tmp_path, "reweight: {KO-PLAY-OUTT: policy}\n")
+    result = _audit_reform(tmp_path, reform)
+    assert result.exit_code == 2
+    assert "KO-PLAY-OUTT" in result.output and "KO-PLAY-OUT)" in result.output
+    assert "Traceback" not in result.output

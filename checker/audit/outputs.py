@@ -51,6 +51,7 @@ class AuditSummary:
     _worst: list[tuple] = field(default_factory=list)  # heap: least bad on top
     library: Library | None = None  # the norms' titles and layers for the national picture
     picture: NationalPicture = field(init=False)
+    reform: Any = None  # a `checker.audit.reform.ReformComparison` with `--reform`
 
     def __post_init__(self) -> None:
         self.picture = NationalPicture(self.library)
@@ -109,6 +110,7 @@ class AuditSummary:
             "waived_failures": self.waived,
             "expired_waivers": self.expired,
             "national_picture": self.picture.to_dict(),
+            **({"reform": self.reform.to_dict()} if self.reform is not None else {}),
         }
 
 

@@ -90,6 +90,9 @@ def render_summary(console: Console, summary: AuditSummary, lang: str, as_of: st
             norms.add_row(row["norm_id"], row["title"].get(lang, ""), layer, *_people(tally, lang))
         console.print(norms)
 
+    if summary.reform is not None:
+        _reform_table(console, summary.reform.to_dict(), lang)
+
     if summary.errors:  # the problems themselves go to stderr, one per line (as `check`)
         console.print(
             f"{t('audit_could_not_check', lang)}: {len(summary.errors)}", style="bold red"
@@ -161,3 +164,28 @@ def _stays(console: Console, picture: NationalPicture, lang: str) -> None:
     console.print(t("picture_stays", lang) + ": " + "; ".join(parts))
     if limits:
         console.print(t("picture_stay_limits", lang) + ": " + "; ".join(limits))
+
+
+def _reform_table(console: Console, data: dict, lang: str) -> None:
+    """What the reform changes: locations and children whose verdict or policy outcome moves."""
+    table = Table(title=t("reform_title", lang), title_justify="left")
+    table.add_column("norm")
+    for key in (
+        "reform_verdict_locations",
+        "picture_children",
+        "reform_policy_locations",
+        "picture_children",
+    ):
+        table.add_column(t(key, lang), justify="right")
+    rows = [("reform_all", data["verdict_changed"], data["policy_outcome_changed"])]
+    for norm_id in data["changed_norms"]:
+        cell = data["per_norm"].get(norm_id, {})
+        none = {"locations": 0, "children": 0}
+        rows.append((norm_id, cell.get("verdict", none), cell.get("policy_outcome", none)))
+    for name, verdict, policy in rows:
+        shown = t(name, lang) if name == "reform_all" else name
+        table.add_row(
+            shown,
+            *(number(c[k], lang) for c in (verdict, policy) for k in ("locations", "children")),
+        )
+    console.print(table)

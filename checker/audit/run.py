@@ -213,6 +213,15 @@ class AuditOptions:
     waivers: Waivers = field(default_factory=Waivers)
     detail: bool = False  # build the checker's full report for every location
     evaluator: str = "engine"  # engine | plain (the plain-Python evaluator, for comparison)
+    reform: Any = None  # a `checker.audit.reform.Reform` to apply to the library (issue 18)
+
+
+def _library_of(options: AuditOptions) -> Library:
+    if options.reform is None:
+        return load_library(options.norms_dirs)
+    from checker.audit.reform import reformed_library  # it reads this module's results
+
+    return reformed_library(options.norms_dirs, options.reform)
 
 
 class Auditor:
@@ -224,7 +233,7 @@ class Auditor:
         """`library` and `engine`: already compiled ones to use (the web page's), since
         durable_rules keeps every ruleset registered for the life of the process."""
         self.options = options
-        self.library = library or load_library(options.norms_dirs)
+        self.library = library or _library_of(options)
         if options.evaluator == "engine":
             self.engine: Engine | None = engine or Engine(self.library)
         else:

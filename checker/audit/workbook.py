@@ -73,8 +73,9 @@ class XlsxOutput:
         self.sheets[sheet].append([neutral_cell(v) for v in values])
         self.rows[sheet] += 1
 
-    def close(self) -> None:
-        """Write the Norms sheet, the filters and colours, and save the workbook."""
+    def close(self, reform: Any = None) -> None:
+        """Write the Norms sheet, the filters and colours, a Reform sheet with `--reform`,
+        and save the workbook."""
         for row in self.norms.rows(self.library, self.lang):
             self._append("Norms", row)
         colour_by = {"Locations": "verdict", "Findings": "outcome"}
@@ -83,6 +84,8 @@ class XlsxOutput:
         ):
             _finish(self.sheets[name], columns, self.rows[name], colour_by.get(name))
         _scale(self.sheets["Norms"], NORM_COLUMNS.index("fail_locations"), self.rows["Norms"])
+        if reform is not None:
+            _reform_sheet(self.book.create_sheet("Reform"), reform)
         self.book.save(self.handle)
 
 
@@ -134,3 +137,28 @@ def _scale(sheet: Any, column: int, rows: int) -> None:
         start_type="min", start_color="FFFFFF", end_type="max", end_color="D6604D"
     )
     sheet.conditional_formatting.add(f"{letter}2:{letter}{rows}", rule)
+
+
+REFORM_COLUMNS = [
+    "norm_id",
+    "verdict_changed_locations",
+    "verdict_changed_children",
+    "policy_outcome_changed_locations",
+    "policy_outcome_changed_children",
+]
+
+
+def _reform_sheet(sheet: Any, reform: Any) -> None:
+    """One row for all changed norms together (norm_id `*`), then one per changed norm."""
+    data = reform.to_dict()
+    _prepare(sheet, REFORM_COLUMNS)
+    sheet.append(_header(sheet, REFORM_COLUMNS))
+    total = [data["verdict_changed"], data["policy_outcome_changed"]]
+    sheet.append(["*", *(v for c in total for v in (c["locations"], c["children"]))])
+    for norm_id in data["changed_norms"]:
+        cell = data["per_norm"].get(norm_id, {})
+        pairs = [
+            cell.get(k, {"locations": 0, "children": 0}) for k in ("verdict", "policy_outcome")
+        ]
+        sheet.append([norm_id, *(v for c in pairs for v in (c["locations"], c["children"]))])
+    _finish(sheet, REFORM_COLUMNS, 2 + len(data["changed_norms"]), None)

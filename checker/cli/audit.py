@@ -4,6 +4,7 @@ insufficiently known, else 0."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -79,6 +80,13 @@ from checker.render.files import Outputs, cannot_write
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
 @click.option(
+    "--reform",
+    "reform_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of norm files and reform.yaml (replaces, reweight): check the portfolio "
+    "under both libraries and say what changes / wat als de normen veranderen.",
+)
+@click.option(
     "--sheet",
     help="The sheet of an .xlsx workbook to read (default: the first) / het blad van de werkmap.",
 )
@@ -99,6 +107,7 @@ def audit(
     sheet: str | None = None,
     csv_dialect: str = "excel",
     xlsx_out: str | None = None,
+    reform_dir: str | None = None,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -120,6 +129,7 @@ def audit(
             if waivers_file and not no_waivers
             else Waivers()
         )
+        reform, comparison = _reform(reform_dir, norms_dirs)
     except InputError as exc:  # nothing is checked with a broken library or waiver file
         raise Refusal.of(exc.problems, lang) from None
     notes: list = []
@@ -142,6 +152,7 @@ def audit(
         as_of, lang, norms_dirs, waivers, detail=bool(json_out or page or xlsx_out)
     )
     summary = AuditSummary(library=library)
+    summary.reform = comparison
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything
@@ -166,14 +177,22 @@ def audit(
         outputs.append(html_output)
     err = Console(stderr=True)
     try:
-        results = run_audit(items, options, capped_workers(workers, lang))
-        for result in _with_progress(results, len(items), err, lang):
+        count = capped_workers(workers, lang)
+        results = run_audit(items, options, count)
+        if reform is not None:  # the same locations under the reformed library, side by side
+            reformed = run_audit(items, dataclasses.replace(options, reform=reform), count)
+            pairs = zip(results, reformed, strict=True)
+        else:
+            pairs = ((r, None) for r in results)
+        for result, after in _with_progress(pairs, len(items), err, lang):
             for out in outputs:
                 out.add(result)
+            if comparison is not None:
+                comparison.add(result, after)
         if json_output:
             json_output.close(summary)
         if xlsx_output:
-            xlsx_output.close()
+            xlsx_output.close(comparison)
         if html_output and html_handle:
             html_handle.write(html_output.render(summary))
         if html_output and pdf_out:
@@ -201,6 +220,16 @@ def audit(
     if summary.errors:
         raise Refusal.of([p for failed in summary.errors for p in failed.problems], lang)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
+
+
+def _reform(reform_dir: str | None, norms_dirs: list[Path]):
+    """The reform and its comparison (both None without `--reform`); raises InputError."""
+    if not reform_dir:
+        return None, None
+    from checker.audit.reform import ReformComparison, changed_norms, read_reform, reformed_library
+
+    reform = read_reform(Path(reform_dir))
+    return reform, ReformComparison(changed_norms(reform, reformed_library(norms_dirs, reform)))
 
 
 def _refuse_clashing_outputs(inputs: tuple[str, ...], outputs: dict[str, str | None]) -> None:
