@@ -17,13 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from checker.audit.picture import NationalPicture
+from checker.audit.picture import GROUPS, NationalPicture, stay_limits
 from checker.audit.run import Failed, LocationResult
 from checker.audit.tables import LOCATION_COLUMNS, location_row, policy_of
+from checker.i18n import t
+from checker.i18n.formats import number, quantity
 from checker.library.loader import Library
+from checker.location.labels import MONTHS, show
 from checker.location.table import neutral_row
 from checker.render.templating import render_template
-from checker.report.verdict import LAYERS, Verdict
+from checker.report.verdict import LAYER_OF_WEIGHT, LAYERS, Verdict
+
+SEVERITIES = ("critical", "major", "minor")
+#: rows of a long summary table (municipalities, norms) that the printed summary keeps
+TOP_ROWS = 10
 
 VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
 CSV_COLUMNS = LOCATION_COLUMNS
@@ -218,16 +225,63 @@ class HtmlOutput:
         return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
 
     def context(self, summary: AuditSummary) -> dict[str, Any]:
-        """What the portfolio page shows (the web page renders it in its own frame)."""
+        """What the portfolio page shows (the web page renders it in its own frame): the
+        summary first, the heat map with norms by layer and severity, rows by municipality
+        and worst first, filters by municipality, type and operator (CSS only: no script)."""
         lang = self.lang
+        norms = sorted(
+            (n for n in self.library.norms if n.in_force(self.as_of)),
+            key=lambda n: (
+                LAYERS.index(LAYER_OF_WEIGHT[n.weight.value]),
+                SEVERITIES.index(n.norm.severity.value),
+                n.id,
+            ),
+        )
+        totals = {n.id: 0 for n in norms}
+        for loc in self.locations:
+            for norm_id, outcome in (loc["result"].outcomes or {}).items():
+                if outcome == "fail" and norm_id in totals:
+                    totals[norm_id] += 1
+        filters = {}
+        for group in GROUPS:
+            values = sorted({str(loc["result"].facts.get(group) or "") for loc in self.locations})
+            filters[group] = [
+                (f"{group[0]}{k}", show(group, v, lang) if v else t("unknown", lang), v)
+                for k, v in enumerate(values)
+            ]
+        index = {g: {v: key for key, _, v in filters[g]} for g in GROUPS}
+        rows = sorted(
+            self.locations,
+            key=lambda loc: (
+                str(loc["result"].facts.get("municipality") or "~"),
+                VERDICT_RANK[loc["result"].verdict],
+                -len(loc["result"].failing),
+            ),
+        )
+        for loc in rows:
+            facts = loc["result"].facts
+            loc["groups"] = " ".join(index[g][str(facts.get(g) or "")] for g in GROUPS)
+        picture = summary.picture
         return dict(
             as_of=self.as_of.isoformat(),
             norms_version=self.library.version,
-            norms=[n for n in self.library.norms if n.in_force(self.as_of)],
+            norms=norms,
+            totals=totals,
             verdicts=[v.value for v in Verdict],
             summary=summary,
+            picture=picture,
+            norm_rows=picture.norm_rows(),
+            groups=GROUPS,
+            filters=filters,
+            stay_limits=stay_limits(self.library),
+            reform=summary.reform.to_dict() if summary.reform is not None else None,
             locations=self.locations,
+            rows=rows,
             errors=[error_dict(e, lang) for e in summary.errors],
+            num=lambda v: "" if v is None else number(v, lang),
+            months=lambda v: quantity(v, MONTHS, lang),
+            show=lambda name, v: show(name, v, lang) if v else t("unknown", lang),
+            top=TOP_ROWS,
         )
 
     def write(self, path: Path, summary: AuditSummary) -> None:
