@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from checker.audit.picture import GROUPS, NationalPicture, stay_limits
+from checker.audit.picture import GROUP_LABELS, GROUPS, STAY_LABELS, NationalPicture, stay_limits
 from checker.audit.run import Failed, LocationResult
 from checker.audit.tables import LOCATION_COLUMNS, location_row, policy_of
 from checker.i18n import t
@@ -272,6 +272,8 @@ class HtmlOutput:
             picture=picture,
             norm_rows=picture.norm_rows(),
             groups=GROUPS,
+            group_labels=GROUP_LABELS,
+            stay_labels=STAY_LABELS,
             filters=filters,
             stay_limits=stay_limits(self.library),
             reform=summary.reform.to_dict() if summary.reform is not None else None,

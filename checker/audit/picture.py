@@ -20,6 +20,16 @@ from checker.report.verdict import LAYER_OF_WEIGHT
 
 GROUPS = ("location_type", "municipality", "operator")
 STAY_FIELDS = ("stay_children_avg_months", "stay_children_max_months")
+#: catalog keys: a group's column label and its table's title; a stay limit's kind
+GROUP_LABELS = {
+    "location_type": ("picture_location_type", "picture_by_location_type"),
+    "municipality": ("picture_municipality", "picture_by_municipality"),
+    "operator": ("picture_operator", "picture_by_operator"),
+}
+STAY_LABELS = {
+    "stay_children_avg_months": "picture_stay_children_avg_months",
+    "stay_children_max_months": "picture_stay_children_max_months",
+}
 
 
 @dataclass

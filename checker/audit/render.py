@@ -7,7 +7,14 @@ from rich.console import Console
 from rich.table import Table
 
 from checker.audit.outputs import AuditSummary
-from checker.audit.picture import GROUPS, NationalPicture, Tally, stay_limits
+from checker.audit.picture import (
+    GROUP_LABELS,
+    GROUPS,
+    STAY_LABELS,
+    NationalPicture,
+    Tally,
+    stay_limits,
+)
 from checker.i18n import t
 from checker.i18n.formats import number, quantity
 from checker.location.labels import MONTHS, show
@@ -119,8 +126,9 @@ def _group_table(console: Console, picture: NationalPicture, group: str, lang: s
     rows = picture.group_rows(group)
     if not rows:
         return
-    table = Table(title=t(f"picture_by_{group}", lang), title_justify="left")
-    table.add_column(t(f"picture_{group}", lang))
+    column, title = GROUP_LABELS[group]
+    table = Table(title=t(title, lang), title_justify="left")
+    table.add_column(t(column, lang))
     _people_columns(table, lang)
     table.add_column(t("non_compliant", lang), justify="right")
     for key, tally in rows[:TOP]:
@@ -157,7 +165,7 @@ def _stays(console: Console, picture: NationalPicture, lang: str) -> None:
             lang,
             norm=s.norm_id,
             months=quantity(s.months, MONTHS, lang),
-            kind=t(f"picture_{s.field}", lang),
+            kind=t(STAY_LABELS[s.field], lang),
         )
         for s in stay_limits(picture.library)
     ]
