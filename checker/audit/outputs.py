@@ -23,7 +23,7 @@ from checker.audit.tables import LOCATION_COLUMNS, location_row, policy_of
 from checker.i18n import t
 from checker.i18n.formats import number, quantity
 from checker.library.loader import Library
-from checker.location.labels import MONTHS, show
+from checker.location.labels import MONTHS, label, show
 from checker.location.table import neutral_row
 from checker.render.templating import render_template
 from checker.report.verdict import LAYER_OF_WEIGHT, LAYERS, Verdict
@@ -217,6 +217,7 @@ class HtmlOutput:
                 "result": result,
                 "findings": findings,
                 "passing": sum(1 for f in report.get("findings", []) if f["outcome"] == "pass"),
+                "collect": report.get("facts_to_collect", []),
             }
         )
 
@@ -283,6 +284,7 @@ class HtmlOutput:
             num=lambda v: "" if v is None else number(v, lang),
             months=lambda v: quantity(v, MONTHS, lang),
             show=lambda name, v: show(name, v, lang) if v else t("unknown", lang),
+            field_label=lambda name: label(name, lang) or name,
             top=TOP_ROWS,
         )
 
