@@ -346,12 +346,16 @@ def bounded_rows(
     try:
         yield from _csv_rows(lines, file)
     finally:
-        if notes is not None:
-            notes.append(_how_read(file, lines))
+        note = _how_read(file, lines)
+        if notes is not None and note is not None:
+            notes.append(note)
 
 
-def _how_read(file: str, lines: _Lines) -> Problem:
+def _how_read(file: str, lines: _Lines) -> Problem | None:
+    """How the table was read, when it is not the plain `,` and UTF-8 every tool expects."""
     values = {"separator": lines.delimiter, "encoding": lines.encoding}
+    if lines.fallback_line is None and lines.delimiter == ",":
+        return None
     if lines.fallback_line is None:
         return _labelled(file, 1, "table_read_as", "table_read_as_hint", **values)
     return _labelled(
