@@ -65,8 +65,9 @@ def test_an_overlong_line_is_skipped_without_being_held_and_reported(tmp_path, m
 
 
 def test_a_line_that_is_not_utf8_is_reported_exactly_and_the_next_lines_are_read(tmp_path):
+    # a file that is UTF-8 beyond ASCII (row-a) is UTF-8 throughout: a bad line is that line's
     table = tmp_path / "t.csv"
-    table.write_bytes(b"id,name\nrow-a,A\nrow-b,\xff\xfe\nrow-c,C\n")
+    table.write_bytes(b"id,name\nrow-a,Caf\xc3\xa9\nrow-b,\xff\xfe\nrow-c,C\n")
     got = [r if isinstance(r, TableRow) else r.render("nl") for r in read_table(table)]
     assert [r.line for r in got if isinstance(r, TableRow)] == [2, 4]
     assert got[1].startswith(f"{table}:3: deze regel is geen UTF-8-tekst (")

@@ -17,35 +17,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from checker.audit.picture import GROUP_LABELS, GROUPS, STAY_LABELS, NationalPicture, stay_limits
 from checker.audit.run import Failed, LocationResult
+from checker.audit.tables import LOCATION_COLUMNS, location_row, policy_of
+from checker.i18n import t
+from checker.i18n.formats import number, quantity
 from checker.library.loader import Library
+from checker.location.labels import MONTHS, label, show
 from checker.location.table import neutral_row
 from checker.render.templating import render_template
-from checker.report.verdict import LAYERS, Counts, Verdict, policy_outcome
+from checker.report.verdict import LAYER_OF_WEIGHT, LAYERS, Verdict
+
+SEVERITIES = ("critical", "major", "minor")
+#: rows of a long summary table (municipalities, norms) that the printed summary keeps
+TOP_ROWS = 10
 
 VERDICT_RANK = {v.value: rank for rank, v in enumerate(Verdict)}  # 0 = non_compliant, worst
-WEIGHTS = ("law", "court", "policy", "guidance")
-CSV_COLUMNS = [
-    "file",
-    "id",
-    "name",
-    "verdict",
-    "score_low",
-    "score_high",
-    *(f"failures_{w}" for w in WEIGHTS),
-    "failing_norms",
-    "waived_norms",
-    "expired_waivers",
-    "policy_outcome",
-    *(f"{layer}_{kind}" for layer in LAYERS for kind in ("pass", "fail", "unknown")),
-    "error",
-]
-
-
-def policy_of(result: LocationResult) -> str:
-    """The policy layer's outcome of one audited location (as a report gives it)."""
-    passed, failed, unknown = result.layer_counts.get("policy", (0, 0, 0))
-    return policy_outcome(Counts(passed, failed, unknown)).value
+CSV_COLUMNS = LOCATION_COLUMNS
+#: `--csv-dialect`: `excel` is the plain CSV of every tool (`,`); `excel-nl` is what Dutch Excel
+#: opens into columns: `;`, a BOM (so `≤` is not shown as `â‰¤`) and decimal commas.
+CSV_DIALECTS = ("excel", "excel-nl")
 
 
 @dataclass
@@ -65,6 +56,12 @@ class AuditSummary:
     expired: int = 0
     errors: list[Failed] = field(default_factory=list)
     _worst: list[tuple] = field(default_factory=list)  # heap: least bad on top
+    library: Library | None = None  # the norms' titles and layers for the national picture
+    picture: NationalPicture = field(init=False)
+    reform: Any = None  # a `checker.audit.reform.ReformComparison` with `--reform`
+
+    def __post_init__(self) -> None:
+        self.picture = NationalPicture(self.library)
 
     def add(self, result: LocationResult | Failed) -> None:
         """Count one location's result (or its failure) into the summary."""
@@ -73,6 +70,7 @@ class AuditSummary:
             return
         self.checked += 1
         self.verdicts[result.verdict] += 1
+        self.picture.add(result)
         self.policy_outcomes[policy_of(result)] += 1
         for layer, counts in result.layer_counts.items():
             total = self.layer_totals[layer]
@@ -118,6 +116,8 @@ class AuditSummary:
             "worst_locations": self.worst,
             "waived_failures": self.waived,
             "expired_waivers": self.expired,
+            "national_picture": self.picture.to_dict(),
+            **({"reform": self.reform.to_dict()} if self.reform is not None else {}),
         }
 
 
@@ -125,6 +125,8 @@ def _worst_entry(r: LocationResult) -> dict[str, Any]:
     return {
         "id": r.location_id,
         "name": r.name,
+        "municipality": r.facts.get("municipality"),
+        "children": r.facts.get("children_count"),
         "source": r.source,
         "verdict": r.verdict,
         "score_low": r.score_low,
@@ -143,38 +145,27 @@ def error_dict(failed: Failed, lang: str) -> dict[str, Any]:
 
 
 class CsvOutput:
-    """One row per input: a checked location, or the error that stopped it."""
+    """One row per input: a checked location, or the error that stopped it (the columns of
+    the workbook's Locations sheet, `checker.audit.tables.LOCATION_COLUMNS`)."""
 
-    def __init__(self, handle: IO[str], lang: str):
-        self.writer = csv.writer(handle)
+    def __init__(self, handle: IO[str], lang: str, dialect: str = "excel"):
+        self.dutch = dialect == "excel-nl"
+        if self.dutch:
+            handle.write("\ufeff")
+        self.writer = csv.writer(handle, delimiter=";" if self.dutch else ",")
         self.writer.writerow(CSV_COLUMNS)
         self.lang = lang
 
     def add(self, result: LocationResult | Failed) -> None:
         """Write one CSV row for a result (or a failure)."""
-        if isinstance(result, Failed):
-            blank = [""] * (len(CSV_COLUMNS) - 2)
-            self.writer.writerow(neutral_row([result.source, *blank, result.message(self.lang)]))
-            return
-        self.writer.writerow(
-            neutral_row(
-                [
-                    result.source,
-                    result.location_id,
-                    result.name,
-                    result.verdict,
-                    "" if result.score_low is None else result.score_low,
-                    "" if result.score_high is None else result.score_high,
-                    *(result.failures_by_weight.get(w, 0) for w in WEIGHTS),
-                    ";".join(result.failing),
-                    ";".join(result.waived),
-                    ";".join(result.expired),
-                    policy_of(result),
-                    *(n for layer in LAYERS for n in result.layer_counts.get(layer, (0, 0, 0))),
-                    "",
-                ]
-            )
-        )
+        self.writer.writerow(neutral_row(self._cell(v) for v in location_row(result, self.lang)))
+
+    def _cell(self, value: object) -> object:
+        if value is None:
+            return ""
+        if isinstance(value, float) and self.dutch:
+            return repr(value).replace(".", ",")
+        return value
 
 
 class JsonOutput:
@@ -226,6 +217,7 @@ class HtmlOutput:
                 "result": result,
                 "findings": findings,
                 "passing": sum(1 for f in report.get("findings", []) if f["outcome"] == "pass"),
+                "collect": report.get("facts_to_collect", []),
             }
         )
 
@@ -234,16 +226,66 @@ class HtmlOutput:
         return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
 
     def context(self, summary: AuditSummary) -> dict[str, Any]:
-        """What the portfolio page shows (the web page renders it in its own frame)."""
+        """What the portfolio page shows (the web page renders it in its own frame): the
+        summary first, the heat map with norms by layer and severity, rows by municipality
+        and worst first, filters by municipality, type and operator (CSS only: no script)."""
         lang = self.lang
+        norms = sorted(
+            (n for n in self.library.norms if n.in_force(self.as_of)),
+            key=lambda n: (
+                LAYERS.index(LAYER_OF_WEIGHT[n.weight.value]),
+                SEVERITIES.index(n.norm.severity.value),
+                n.id,
+            ),
+        )
+        totals = {n.id: 0 for n in norms}
+        for loc in self.locations:
+            for norm_id, outcome in (loc["result"].outcomes or {}).items():
+                if outcome == "fail" and norm_id in totals:
+                    totals[norm_id] += 1
+        filters = {}
+        for group in GROUPS:
+            values = sorted({str(loc["result"].facts.get(group) or "") for loc in self.locations})
+            filters[group] = [
+                (f"{group[0]}{k}", show(group, v, lang) if v else t("unknown", lang), v)
+                for k, v in enumerate(values)
+            ]
+        index = {g: {v: key for key, _, v in filters[g]} for g in GROUPS}
+        rows = sorted(
+            self.locations,
+            key=lambda loc: (
+                str(loc["result"].facts.get("municipality") or "~"),
+                VERDICT_RANK[loc["result"].verdict],
+                -len(loc["result"].failing),
+            ),
+        )
+        for loc in rows:
+            facts = loc["result"].facts
+            loc["groups"] = " ".join(index[g][str(facts.get(g) or "")] for g in GROUPS)
+        picture = summary.picture
         return dict(
             as_of=self.as_of.isoformat(),
             norms_version=self.library.version,
-            norms=[n for n in self.library.norms if n.in_force(self.as_of)],
+            norms=norms,
+            totals=totals,
             verdicts=[v.value for v in Verdict],
             summary=summary,
+            picture=picture,
+            norm_rows=picture.norm_rows(),
+            groups=GROUPS,
+            group_labels=GROUP_LABELS,
+            stay_labels=STAY_LABELS,
+            filters=filters,
+            stay_limits=stay_limits(self.library),
+            reform=summary.reform.to_dict() if summary.reform is not None else None,
             locations=self.locations,
+            rows=rows,
             errors=[error_dict(e, lang) for e in summary.errors],
+            num=lambda v: "" if v is None else number(v, lang),
+            months=lambda v: quantity(v, MONTHS, lang),
+            show=lambda name, v: show(name, v, lang) if v else t("unknown", lang),
+            field_label=lambda name: label(name, lang) or name,
+            top=TOP_ROWS,
         )
 
     def write(self, path: Path, summary: AuditSummary) -> None:

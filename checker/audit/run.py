@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,8 @@ from checker.library.model import Dimension, Outcome
 from checker.location.loader import load_location, location_from_mapping
 from checker.location.model import Location
 from checker.location.table import TableRow, location_from_row, read_table
+from checker.location.xlsx import SUFFIX as XLSX_SUFFIX
+from checker.location.xlsx import read_workbook
 from checker.report.build import make_report
 from checker.report.coming_changes import transition_dates
 from checker.report.findings import build_findings
@@ -59,6 +62,7 @@ from checker.source.walk import find_inputs
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIX = ".csv"
+TABLE_SUFFIXES = (TABLE_SUFFIX, XLSX_SUFFIX)
 _PASS, _UNKNOWN, _NOT_APPLICABLE = Outcome.pass_, Outcome.unknown, Outcome.not_applicable
 
 
@@ -115,18 +119,43 @@ class LocationResult:
     report: dict[str, Any] | None = None  # the checker's JSON (detail only)
     snapshots: int = 0  # a file with `snapshots:`: how many (this is the latest of them)
     described_on: str | None = None  # the date the checked description holds
+    #: the facts a national picture counts by (municipality, children, stays): `picture_facts`
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+#: What `checker.audit.picture` groups and counts by, kept of every location (a few values).
+PICTURE_FACTS = (
+    "municipality",
+    "location_type",
+    "operator",
+    "occupancy_total",
+    "children_count",
+    "unaccompanied_minors_count",
+    "stay_children_avg_months",
+    "stay_children_max_months",
+)
+
+
+def picture_facts(location: Location) -> dict[str, Any]:
+    """The facts of `location` the national picture reads, as plain values (None: unknown)."""
+    values = {name: getattr(location, name) for name in PICTURE_FACTS}
+    return {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
 
 
 # inputs ------------------------------------------------------------------------
 
 
-def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
-    """Every location named by `paths`, in order; directories are searched recursively."""
+def collect_inputs(
+    paths: Iterable[str], sheet: str | None = None, notes: list[Problem] | None = None
+) -> list[AuditInput | Failed]:
+    """Every location named by `paths`, in order; directories are searched recursively.
+    `sheet`: the sheet of a workbook to read (default its first); how each table was read
+    (separator, encoding, sheet) is added to `notes`, for the run to state."""
     items: list[AuditInput | Failed] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, TABLE_SUFFIX))
+            found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, *TABLE_SUFFIXES))
             items += [Failed(p.file, None, [p]) for p in unreadable]
             if not found and not unreadable:
                 items.append(
@@ -137,19 +166,26 @@ def collect_inputs(paths: Iterable[str]) -> list[AuditInput | Failed]:
                     )
                 )
             for p in found:
-                items += _file_inputs(p)
+                items += _file_inputs(p, sheet, notes)
         else:
-            items += _file_inputs(path)
+            items += _file_inputs(path, sheet, notes)
     return items
 
 
-def _file_inputs(path: Path) -> list[AuditInput | Failed]:
-    if path.suffix.lower() != TABLE_SUFFIX:
+def _file_inputs(
+    path: Path, sheet: str | None = None, notes: list[Problem] | None = None
+) -> list[AuditInput | Failed]:
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
         return [AuditInput(str(path))]
     items: list[AuditInput | Failed] = []
+    rows = read_workbook(path, sheet, notes) if suffix == XLSX_SUFFIX else read_table(path, notes)
     try:
-        for row in read_table(path):
-            if isinstance(row, Problem):  # that row is reported, the others are checked
+        for row in rows:
+            last = items[-1] if items else None
+            if isinstance(row, Problem) and isinstance(last, Failed) and row.line == last.line == 1:
+                last.problems.append(row)  # the header's problems: one input, at line 1
+            elif isinstance(row, Problem):  # that row is reported, the others are checked
                 items.append(Failed(row.file, row.line, [row]))
             else:
                 items.append(AuditInput(row.file, row.line, row.data))
@@ -180,6 +216,15 @@ class AuditOptions:
     detail: bool = False  # build the checker's full report for every location
     evaluator: str = "engine"  # engine | plain (the plain-Python evaluator, for comparison)
     max_fact_age_months: int = 12  # facts older than this warn (issue 16)
+    reform: Any = None  # a `checker.audit.reform.Reform` to apply to the library (issue 18)
+
+
+def _library_of(options: AuditOptions) -> Library:
+    if options.reform is None:
+        return load_library(options.norms_dirs)
+    from checker.audit.reform import reformed_library  # it reads this module's results
+
+    return reformed_library(options.norms_dirs, options.reform)
 
 
 class Auditor:
@@ -191,7 +236,7 @@ class Auditor:
         """`library` and `engine`: already compiled ones to use (the web page's), since
         durable_rules keeps every ruleset registered for the life of the process."""
         self.options = options
-        self.library = library or load_library(options.norms_dirs)
+        self.library = library or _library_of(options)
         if options.evaluator == "engine":
             self.engine: Engine | None = engine or Engine(self.library)
         else:
@@ -311,6 +356,7 @@ class Auditor:
             waived,
             expired,
             layer_counts,
+            facts=picture_facts(location),
         )
         if self.options.detail:
             result.outcomes = {k: "waived" if k in waived else o.value for k, o in outcomes.items()}

@@ -4,6 +4,7 @@ insufficiently known, else 0."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -42,6 +43,20 @@ from checker.render.files import Outputs, cannot_write
     "--csv", "csv_out", type=click.Path(dir_okay=False), help="Write one row per location."
 )
 @click.option(
+    "--csv-dialect",
+    type=click.Choice(["excel", "excel-nl"]),
+    default="excel",
+    show_default=True,
+    help="excel-nl: ';', a BOM and decimal commas, as Dutch Excel opens it / zoals Nederlandse "
+    "Excel het opent.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_out",
+    type=click.Path(dir_okay=False),
+    help="Write an Excel workbook: sheets Locations, Findings, Norms / schrijf een werkmap.",
+)
+@click.option(
     "--json",
     "json_out",
     type=click.Path(dir_okay=False),
@@ -66,6 +81,17 @@ from checker.render.files import Outputs, cannot_write
     help="YAML file of accepted deviations (see README).",
 )
 @click.option("--no-waivers", is_flag=True, help="Ignore waivers / waivers negeren.")
+@click.option(
+    "--reform",
+    "reform_dir",
+    type=click.Path(file_okay=False),
+    help="A directory of norm files and reform.yaml (replaces, reweight): check the portfolio "
+    "under both libraries and say what changes / wat als de normen veranderen.",
+)
+@click.option(
+    "--sheet",
+    help="The sheet of an .xlsx workbook to read (default: the first) / het blad van de werkmap.",
+)
 @max_locations_option
 @no_cache_option
 @max_fact_age_option
@@ -83,6 +109,10 @@ def audit(
     no_waivers: bool,
     max_locations: int | None,
     max_fact_age: int = 12,
+    sheet: str | None = None,
+    csv_dialect: str = "excel",
+    xlsx_out: str | None = None,
+    reform_dir: str | None = None,
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
@@ -104,11 +134,17 @@ def audit(
             if waivers_file and not no_waivers
             else Waivers()
         )
+        reform, comparison = _reform(reform_dir, norms_dirs)
     except InputError as exc:  # nothing is checked with a broken library or waiver file
         raise Refusal.of(exc.problems, lang) from None
-    items = collect_inputs(paths)
+    notes: list = []
+    items = collect_inputs(paths, sheet, notes)
+    for note in notes:  # how each table was read: its separator, encoding, sheet
+        click.echo(note.render(lang), err=True)
     refuse_too_many("audit", len(items), max_locations, lang)
-    _refuse_clashing_outputs(paths, {"--csv": csv_out, "--json": json_out, "--html": html_out})
+    _refuse_clashing_outputs(
+        paths, {"--csv": csv_out, "--json": json_out, "--html": html_out, "--xlsx": xlsx_out}
+    )
     if pdf_out:  # refuse before checking anything when nothing can print the PDF
         from checker.render.pdf import PdfError, require_chromium
 
@@ -122,15 +158,22 @@ def audit(
         lang,
         norms_dirs,
         waivers,
-        detail=bool(json_out or page),
+        detail=bool(json_out or page or xlsx_out),
         max_fact_age_months=max_fact_age,
     )
-    summary = AuditSummary()
+    summary = AuditSummary(library=library)
+    summary.reform = comparison
     outputs: list = [summary]
     files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything
         if csv_out:
-            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang))
+            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang, csv_dialect))
+        xlsx_output = None
+        if xlsx_out:
+            from checker.audit.workbook import XlsxOutput
+
+            xlsx_output = XlsxOutput(files.open_bytes(xlsx_out), library, lang)
+            outputs.append(xlsx_output)
         json_output = None
         if json_out:
             json_output = JsonOutput(files.open(json_out), as_of, library, lang)
@@ -144,11 +187,19 @@ def audit(
         outputs.append(html_output)
     err = Console(stderr=True)
     try:
-        results = run_audit(items, options, capped_workers(workers, lang), library=library)
+        count = capped_workers(workers, lang)
+        results = run_audit(items, options, count, library=library)
+        if reform is not None:  # the same locations under the reformed library, side by side
+            reformed = run_audit(items, dataclasses.replace(options, reform=reform), count)
+            pairs = zip(results, reformed, strict=True)
+        else:
+            pairs = ((r, None) for r in results)
         latest: list[str] = []  # locations checked at the latest of several snapshots
-        for result in _with_progress(results, len(items), err, lang):
+        for result, after in _with_progress(pairs, len(items), err, lang):
             for out in outputs:
                 out.add(result)
+            if comparison is not None:
+                comparison.add(result, after)
             if getattr(result, "snapshots", 0) > 1:
                 day = formats.date(dt.date.fromisoformat(result.described_on), lang)
                 latest.append(
@@ -162,6 +213,8 @@ def audit(
                 )
         if json_output:
             json_output.close(summary)
+        if xlsx_output:
+            xlsx_output.close(comparison)
         if html_output and html_handle:
             html_handle.write(html_output.render(summary))
         if html_output and pdf_out:
@@ -179,7 +232,7 @@ def audit(
     except InputError as exc:  # an output could not be completed: none is written
         raise Refusal.of(exc.problems, lang) from None
     except OSError as exc:
-        failed = files.failing_path() or Path(csv_out or json_out or html_out or "")
+        failed = files.failing_path() or Path(csv_out or json_out or html_out or xlsx_out or "")
         files.discard()
         raise Refusal.of([cannot_write(failed, exc)], lang) from None
     except BaseException:  # Ctrl+C, SIGTERM: no partial output, the earlier ones stay
@@ -191,6 +244,16 @@ def audit(
     if summary.errors:
         raise Refusal.of([p for failed in summary.errors for p in failed.problems], lang)
     sys.exit(EXIT_OK if summary.acceptable else EXIT_FINDINGS)
+
+
+def _reform(reform_dir: str | None, norms_dirs: list[Path]):
+    """The reform and its comparison (both None without `--reform`); raises InputError."""
+    if not reform_dir:
+        return None, None
+    from checker.audit.reform import ReformComparison, changed_norms, read_reform, reformed_library
+
+    reform = read_reform(Path(reform_dir))
+    return reform, ReformComparison(changed_norms(reform, reformed_library(norms_dirs, reform)))
 
 
 def _refuse_clashing_outputs(inputs: tuple[str, ...], outputs: dict[str, str | None]) -> None:

@@ -229,6 +229,12 @@ def diff_command(
     help="Pre-fill the location type / vul het soort opvang alvast in.",
 )
 @click.option("--csv", "as_csv", is_flag=True, help="Write an empty CSV audit sheet instead.")
+@click.option(
+    "--xlsx",
+    "as_xlsx",
+    is_flag=True,
+    help="Write an empty Excel workbook to fill in instead / schrijf een lege Excel-werkmap.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file / overschrijven.")
 @lang_option
 @norms_dir_option
@@ -239,6 +245,7 @@ def new_command(
     force: bool,
     lang: str,
     norms_dir: tuple[str, ...],
+    as_xlsx: bool = False,
 ) -> None:
     """Write an annotated location description (or CSV header) to fill in.
 
@@ -256,6 +263,15 @@ def new_command(
             ],
             lang,
         )
+    if as_xlsx:
+        from checker.authoring.workbook import empty_workbook
+
+        try:
+            write_output(file, empty_workbook(lang))
+        except InputError as exc:
+            raise Refusal.of(exc.problems, lang) from None
+        click.echo(str(file))
+        return
     text = (
         csv_header()
         if as_csv

@@ -22,6 +22,7 @@ from checker.location.evidence import fact_day
 from checker.location.model import META_FIELDS, Location
 from checker.location.snapshots import SNAPSHOTS, has_snapshots, snapshot_documents
 from checker.source.limits import FIRST_DAY, LAST_DAY, NUMBER_BOUND, in_date_range
+from checker.source.numbers import is_ambiguous, readings, refuses_three_decimals
 from checker.source.reader import YamlDocument, load_yaml
 from checker.source.validation import pydantic_texts
 
@@ -70,6 +71,33 @@ def _number_problems(doc: YamlDocument) -> list[Problem]:
         else:
             continue
         problems.append(problem(doc.file, doc.line_of((key,)), en, nl, field=key))
+    return problems
+
+
+def _ambiguous_problems(doc: YamlDocument) -> list[Problem]:
+    """`1.200` in an area or a count: 1200 as a Dutch writer means it, or 1.2 as YAML and CSV
+    read it? Refused with both readings rather than guessed (`checker.source.numbers`)."""
+    problems = []
+    for key, value in doc.data.items():
+        if not refuses_three_decimals(key):
+            continue
+        text = doc.texts.get((key,), value)
+        if not isinstance(text, str) or not is_ambiguous(text):
+            continue
+        whole, decimal = readings(text)
+        problems.append(
+            labelled_problem(
+                doc.file,
+                doc.line_of((key,)),
+                "number_ambiguous",
+                hint_key="number_ambiguous_hint",
+                field=key,
+                text=text.strip(),
+                whole=whole,
+                decimal=decimal,
+                dotted=decimal.replace(",", "."),
+            )
+        )
     return problems
 
 
@@ -234,7 +262,7 @@ def _single(doc: YamlDocument) -> Location:
                 )
             ]
         )
-    problems = _unknown_key_problems(doc) + _number_problems(doc)
+    problems = _unknown_key_problems(doc) + _number_problems(doc) + _ambiguous_problems(doc)
     bad_numbers = {p.field for p in problems}
     known = {k: v for k, v in doc.data.items() if k in _FIELD_SET and k not in bad_numbers}
     try:

@@ -32,12 +32,13 @@ from typing import IO, Any, BinaryIO
 
 from pydantic import BaseModel
 
-from checker.errors import InputError, Problem, problem
+from checker.errors import InputError, Problem, did_you_mean, problem
 from checker.i18n import t
 from checker.location.evidence_columns import fold_evidence_columns
 from checker.location.loader import location_from_document
 from checker.location.model import Location
 from checker.source.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_LOCATIONS, MAX_TABLE_BYTES
+from checker.source.numbers import decimal_comma, is_ambiguous, refuses_three_decimals
 from checker.source.reader import YamlDocument, open_regular_file
 
 LIST_SEPARATOR = ";"
@@ -62,10 +63,20 @@ def _base(annotation: Any) -> Any:
 FIELD_TYPES = {name: _base(info.annotation) for name, info in Location.model_fields.items()}
 
 
-def cell_value(name: str, text: str) -> Any:
-    """Text typed for field `name` (a CSV cell, a web form input) as the value it takes."""
+def cell_value(name: str, text: str, comma: bool = False) -> Any:
+    """Text typed for field `name` (a CSV cell, a web form input) as the value it takes.
+    `comma`: the table is Dutch (`;` separated, or a workbook), so `2,5` is 2.5. An area or
+    count written `1.200` stays text, for the loader to refuse with both readings."""
     kind = FIELD_TYPES.get(name)
-    return text if kind is None or name in ("id", "name") else _cell(kind, text)
+    if kind is None or name in ("id", "name"):
+        return text
+    if kind in (int, float):
+        if refuses_three_decimals(name) and is_ambiguous(text):
+            return text
+        number = decimal_comma(text) if comma else None
+        if number is not None:
+            return int(number) if kind is int and number.is_integer() else number
+    return _cell(kind, text)
 
 
 def is_record_list(kind: Any) -> bool:
@@ -130,11 +141,12 @@ def open_table(path: Path) -> BinaryIO:
     return open_regular_file(path, str(path), MAX_TABLE_BYTES)
 
 
-def read_table(path: Path) -> Iterator[TableRow | Problem]:
+def read_table(path: Path, notes: list[Problem] | None = None) -> Iterator[TableRow | Problem]:
     """The rows of a location table with their line, and a problem for each row that cannot
-    be read (the other rows are still read); a file that cannot be opened raises."""
+    be read (the other rows are still read); a file that cannot be opened raises. How the
+    file was read (separator, encoding) is added to `notes`."""
     with open_table(path) as handle:
-        yield from bounded_rows(handle, str(path))
+        yield from bounded_rows(handle, str(path), notes)
 
 
 def table_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow]:
@@ -150,29 +162,78 @@ class _LineTooLong(Exception):
     pass
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+#: What Dutch Excel saves when the text is not UTF-8 (its "CSV (lijstscheidingsteken)")
+FALLBACK_ENCODING = "cp1252"
+
+
 class _Lines:
     """The lines of a table as text, none longer than the limit: a longer one is read in
     pieces and skipped, never held whole, and raises `_LineTooLong`. Bytes are decoded line
-    by line, so a line that is not UTF-8 is known exactly and the next one is read again."""
+    by line, so a line that is not UTF-8 is known exactly and the next one is read again.
+
+    A file whose first line that is not plain ASCII is not UTF-8 either is read on as
+    Windows-1252 (what Excel saves), and `fallback_line` says where that began; once a line
+    was UTF-8 beyond ASCII (or the file starts with a BOM), the file is UTF-8 throughout."""
 
     def __init__(self, handle: IO[str] | IO[bytes], limit: int):
-        self.handle, self.limit, self.number = handle, limit, 0
+        self.handle, self.limit, self._count = handle, limit, 0
+        self.encoding = "utf-8"
+        self.fallback_line: int | None = None
+        self.delimiter = ","
+        self._utf8_seen = False
+        self._peeked: str | None = None
+
+    @property
+    def number(self) -> int:
+        """The line last handed to the CSV reader."""
+        return self._count - (self._peeked is not None)
+
+    def peek(self) -> str:
+        """The next line, kept for the CSV reader ('' at the end of the file)."""
+        if self._peeked is None:
+            try:
+                self._peeked = self._read()
+            except StopIteration:
+                return ""
+        return self._peeked
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
+        if self._peeked is not None:
+            line, self._peeked = self._peeked, None
+            return line
+        return self._read()
+
+    def _read(self) -> str:
         line = self.handle.readline(self.limit + 1)
         if not line:
             raise StopIteration
-        self.number += 1
+        self._count += 1
         if len(line) > self.limit and not _ends_line(line):
             while line and not _ends_line(line):
                 line = self.handle.readline(self.limit + 1)
             raise _LineTooLong
         if isinstance(line, bytes):
-            return line.decode("utf-8-sig" if self.number == 1 else "utf-8")
-        return line.removeprefix("\ufeff") if self.number == 1 else line
+            return self._decode(line)
+        return line.removeprefix("\ufeff") if self._count == 1 else line
+
+    def _decode(self, line: bytes) -> str:
+        if self._count == 1 and line.startswith(_UTF8_BOM):
+            line, self._utf8_seen = line[len(_UTF8_BOM) :], True
+        try:
+            text = line.decode(self.encoding)
+        except UnicodeDecodeError:
+            if self.encoding != "utf-8" or self._utf8_seen:
+                raise
+            text = line.decode(FALLBACK_ENCODING)  # a byte it lacks is that line's problem
+            self.encoding, self.fallback_line = FALLBACK_ENCODING, self._count
+            return text
+        if self.encoding == "utf-8" and not line.isascii():
+            self._utf8_seen = True
+        return text
 
 
 def _ends_line(line: str | bytes) -> bool:
@@ -186,24 +247,137 @@ def _labelled(file: str, line: int, key: str, hint_key: str, **values: object) -
     )
 
 
-def bounded_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow | Problem]:
+def _delimiter(header_line: str) -> str:
+    """`;` when the header line has more semicolons than commas (Dutch Excel), else `,`:
+    field names hold neither, so the header alone decides."""
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+#: Columns a table may carry beside the location fields: the evidence of a field (issue 16
+#: parses them) and the date a row describes the location on (dated snapshots).
+EVIDENCE_SUFFIXES = ("source", "kind", "date")
+SNAPSHOT_COLUMN = "described_on"
+_FIELD_NAMES = list(Location.model_fields)
+_KNOWN = frozenset(_FIELD_NAMES)
+
+
+def is_evidence_column(name: str) -> bool:
+    """`<field>__source`, `<field>__kind` or `<field>__date` of a known field."""
+    base, sep, suffix = name.rpartition("__")
+    return bool(sep) and base in _KNOWN and suffix in EVIDENCE_SUFFIXES
+
+
+class TableColumns:
+    """The header of a table, checked once (at line 1), and the rows read by it: a CSV file
+    and a workbook read the same way from here on."""
+
+    def __init__(self, file: str, header: list[str], comma: bool = False):
+        self.file, self.comma = file, comma
+        self.problems: list[Problem] = []
+        self.names: list[str] = []  # "" for a column whose cells are not location data
+        seen: set[str] = set()
+        for raw in header:
+            name = raw.strip() if isinstance(raw, str) else ("" if raw is None else str(raw))
+            if name and name in seen:
+                self.problems.append(
+                    _labelled(file, 1, "table_column_twice", "table_column_twice_hint", name=name)
+                )
+                name = ""
+            seen.add(name)
+            if name in _KNOWN or not name:
+                self.names.append(name)
+                continue
+            if not (is_evidence_column(name) or name == SNAPSHOT_COLUMN):
+                guess = did_you_mean(name, _FIELD_NAMES)
+                key = "table_unknown_column_guess" if guess else "table_unknown_column"
+                self.problems.append(
+                    _labelled(file, 1, key, "table_unknown_column_hint", name=name, guess=guess)
+                )
+            self.names.append("")  # evidence and snapshot dates are not location fields here
+        stripped = [h.strip() if isinstance(h, str) else h for h in header]
+        self.snapshot_index = (
+            stripped.index(SNAPSHOT_COLUMN) if SNAPSHOT_COLUMN in stripped else None
+        )
+        self._ids: dict[str, dict[str | None, int]] = {}
+
+    def row(self, line: int, cells: list[Any]) -> TableRow | Problem:
+        """One row, or the problem that its location id is already that of another row (not
+        a dated snapshot of it: a different `described_on`)."""
+        data = row_mapping(self.names, cells, self.comma)
+        location_id = data.get("id")
+        if not isinstance(location_id, str):
+            return TableRow(self.file, line, data)
+        snapshot = None
+        if self.snapshot_index is not None and self.snapshot_index < len(cells):
+            snapshot = str(cells[self.snapshot_index] or "").strip() or None
+        dated = self._ids.setdefault(location_id, {})
+        earlier = (
+            dated.get(snapshot)
+            or dated.get(None)
+            or (min(dated.values()) if snapshot is None and dated else None)
+        )
+        if earlier is not None:
+            return _labelled(
+                self.file,
+                line,
+                "table_duplicate_id",
+                "table_duplicate_id_hint",
+                id=location_id,
+                first=earlier,
+                second=line,
+            )
+        dated[snapshot] = line
+        return TableRow(self.file, line, data)
+
+
+def bounded_rows(
+    handle: IO[str] | IO[bytes], file: str, notes: list[Problem] | None = None
+) -> Iterator[TableRow | Problem]:
     """The rows of a CSV table, in bounded memory: each a `TableRow` with its line, or the
     `Problem` of a row that cannot be read (the rows after it are still read).
 
     Strict CSV: a quote that is never closed is reported with the line it opens on and the
     lines it took with it, never read as one long cell. A line longer than `MAX_LINE_CHARS`
     or a cell longer than `MAX_CELL_CHARS` is that row's problem. A header that cannot be
-    read, or more rows than `MAX_LOCATIONS`, stop the reading with a problem."""
+    read, or more rows than `MAX_LOCATIONS`, stop the reading with a problem.
+
+    The separator (`,` or `;`) is read from the header line; a `;` table is Dutch, so its
+    numbers may have a decimal comma. How the file was read (separator, encoding) is added
+    to `notes`, for the run to state."""
+    lines = _Lines(handle, MAX_LINE_CHARS.value())
+    try:
+        yield from _csv_rows(lines, file)
+    finally:
+        note = _how_read(file, lines)
+        if notes is not None and note is not None:
+            notes.append(note)
+
+
+def _how_read(file: str, lines: _Lines) -> Problem | None:
+    """How the table was read, when it is not the plain `,` and UTF-8 every tool expects."""
+    values = {"separator": lines.delimiter, "encoding": lines.encoding}
+    if lines.fallback_line is None and lines.delimiter == ",":
+        return None
+    if lines.fallback_line is None:
+        return _labelled(file, 1, "table_read_as", "table_read_as_hint", **values)
+    return _labelled(
+        file, lines.fallback_line, "table_read_as_cp1252", "table_not_utf8_hint", **values
+    )
+
+
+def _csv_rows(lines: _Lines, file: str) -> Iterator[TableRow | Problem]:
     cell_limit, line_limit = MAX_CELL_CHARS.value(), MAX_LINE_CHARS.value()
     csv.field_size_limit(cell_limit)
-    lines = _Lines(handle, line_limit)
-    reader = csv.reader(lines, strict=True)
-    header: list[str] | None = None
+    columns: TableColumns | None = None
     rows, row_limit = 0, MAX_LOCATIONS.value()
+    reader: Iterator[list[str]] | None = None
     while True:
         start = lines.number + 1
         found: Problem | None
         try:
+            if reader is None:
+                lines.delimiter = _delimiter(lines.peek())
+                reader = csv.reader(lines, strict=True, delimiter=lines.delimiter)
             cells = next(reader)
         except StopIteration:
             break
@@ -226,11 +400,12 @@ def bounded_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow | 
             found = None
         if found is not None:
             yield found
-            if header is None:
+            if columns is None:
                 return  # without the header no row can be read
             continue
-        if header is None:
-            header = [h.strip() for h in cells]
+        if columns is None:
+            columns = TableColumns(file, cells, comma=lines.delimiter == ";")
+            yield from columns.problems  # once, at the header line, not once per row
             continue
         if not any(c.strip() for c in cells):
             continue  # blank line
@@ -245,8 +420,8 @@ def bounded_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow | 
                 env=MAX_LOCATIONS.env,
             )
             return
-        yield TableRow(file, start, row_mapping(header, cells))
-    if header is None:
+        yield columns.row(start, cells)
+    if columns is None:
         yield problem(
             file,
             1,
@@ -274,17 +449,34 @@ def _csv_problem(file: str, start: int, end: int, error: str, cell_limit: int) -
     return _labelled(file, start, "table_bad_row", "table_bad_row_hint", error=error)
 
 
-def row_mapping(header: list[str], cells: list[str]) -> dict[str, Any]:
-    """A row as the mapping a YAML file would give; empty cells are left out (unknown)."""
+def row_mapping(header: list[str], cells: list[Any], comma: bool = False) -> dict[str, Any]:
+    """A row as the mapping a YAML file would give; empty cells are left out (unknown).
+    A cell is text (CSV) or a workbook's value (a number, a date, true/false)."""
     data: dict[str, Any] = {}
-    for name, text in zip(header, cells, strict=False):
-        text = text.strip()
-        if not text or not name:
+    for name, cell in zip(header, cells, strict=False):
+        if not name or cell is None:
             continue
-        data[name] = cell_value(name, text)
+        if not isinstance(cell, str):
+            data[name] = _typed_cell(name, cell)
+            continue
+        text = cell.strip()
+        if text:
+            data[name] = cell_value(name, text, comma)
     if len(cells) > len(header):
         data["(extra cells)"] = cells[len(header) :]
     return fold_evidence_columns(data)
+
+
+def _typed_cell(name: str, value: Any) -> Any:
+    """A workbook cell that is not text: a date as YYYY-MM-DD, a whole float in a count field
+    as a whole number; anything else as it is (the model validates it)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and FIELD_TYPES.get(name) is int:
+        return int(value)
+    return value
 
 
 # OWASP, "CSV Injection": a cell a spreadsheet would read as a formula starts with one of these

@@ -34,6 +34,22 @@ class Outputs:
     def __init__(self) -> None:
         self._pending: list[tuple[Path, str, IO]] = []
 
+    def open_bytes(self, path: Path | str) -> IO[bytes]:
+        """A binary handle (a workbook) whose content becomes `path` at `commit`."""
+        path = Path(path)
+        fd, temp = self._temp(path)
+        handle = os.fdopen(fd, "wb")
+        self._pending.append((path, temp, handle))
+        return handle
+
+    def _temp(self, path: Path) -> tuple[int, str]:
+        try:
+            return tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.parent or Path(".")
+            )
+        except OSError as exc:
+            raise InputError([cannot_write(path, exc)]) from None
+
     def open(self, path: Path | str, *, newline: str | None = None) -> IO[str]:
         """A text handle whose content becomes `path` at `commit`; raises InputError with the
         path and reason when it cannot be created."""
@@ -113,10 +129,14 @@ def output_file(path: Path | str, *, newline: str | None = None) -> Iterator[IO[
         yield outputs.open(path, newline=newline)
 
 
-def write_output(path: Path | str, text: str) -> Path:
-    """`text` as the file `path`, complete or not at all; raises InputError with the path and
-    the reason (a full disk, a read-only directory) when it cannot be written."""
+def write_output(path: Path | str, text: str | bytes) -> Path:
+    """`text` (or bytes) as the file `path`, complete or not at all; raises InputError with
+    the path and the reason (a full disk, a read-only directory) when it cannot be written."""
     try:
+        if isinstance(text, bytes):
+            with Outputs() as outputs:
+                outputs.open_bytes(path).write(text)
+            return Path(path)
         with output_file(path) as handle:
             handle.write(text)
     except OSError as exc:  # a write that failed before the commit

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from checker.location import consistency
+from checker.location import consistency, plausible
 from checker.location.model import Location
 
 #: Kinds a reader must see before the verdict (the renderers show these first, marked).
@@ -45,4 +45,5 @@ def _from_inconsistency(i: consistency.Inconsistency) -> ReportWarning:
 def location_warnings(location: Location) -> list[ReportWarning]:
     """The warnings about a location's facts, the prominent ones first."""
     found = [_from_inconsistency(i) for i in consistency.warnings(location)]
+    found += [_from_inconsistency(i) for i in plausible.implausible(location)]
     return sorted(found, key=lambda w: not w.prominent)

@@ -57,6 +57,8 @@ class YamlDocument:
     data: Any
     lines: dict[Path_, int]
     file: str
+    #: the source text of each top-level float (`1.200`, which YAML reads as 1.2), by path
+    texts: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the deepest known key on `path` (1-based)."""
@@ -446,6 +448,7 @@ def load_yaml_text(text: str, file: str) -> YamlDocument:
     try:
         node = _compose(text, file)
         data = None if node is None else _build(node, (), lines, file)
+        texts = _float_texts(node)
     except yaml.MarkedYAMLError as exc:
         what_en = what_nl = exc.problem or str(exc)
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
@@ -468,7 +471,21 @@ def load_yaml_text(text: str, file: str) -> YamlDocument:
         _fail(file, None, f"not valid YAML: {exc}", f"geen geldige YAML: {exc}")
     except RecursionError:  # only when the depth limit was raised beyond what Python can hold
         _refuse(MAX_DEPTH.exceeded(file, None, MAX_DEPTH.value()))
-    return YamlDocument(data, lines, file)
+    return YamlDocument(data, lines, file, texts)
+
+
+def _float_texts(node: yaml.Node | None) -> dict[Path_, str]:
+    """The text of every float written at the top level, as typed: a number a Dutch writer
+    grouped (`1.200`) is then still known (issue 18, `checker.source.numbers`)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        (key.value,): value.value
+        for key, value in node.value
+        if isinstance(key, yaml.ScalarNode)
+        and isinstance(value, yaml.ScalarNode)
+        and value.tag == _YAML + "float"
+    }
 
 
 def _read(path: Path, file: str) -> bytes:

@@ -124,3 +124,23 @@ def with_extreme_floats(rng: random.Random, data: dict, share: float = 0.5) -> d
         if part in data and whole in data and data[part] > data[whole]:
             data[part] = data[whole]
     return data
+
+
+#: Municipalities of a synthetic portfolio (issue 18): a handful, so that groups fill up.
+MUNICIPALITIES = (
+    "Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Groningen", "Westerwolde",
+    "Apeldoorn", "Assen", "Budel", "Heemstede", "Zwolle", "Maastricht",
+)  # fmt: skip
+
+
+def random_portfolio(seed: int, n: int) -> list[dict]:
+    """`n` random locations (as `random_location`) spread over `MUNICIPALITIES`, each named
+    after its municipality, so that a national picture has groups worth reading."""
+    rng = random.Random(seed)
+    locations = []
+    for i in range(n):
+        data = random_location(rng, i)
+        data["municipality"] = MUNICIPALITIES[rng.randrange(len(MUNICIPALITIES))]
+        data["name"] = f"{data['municipality']} location {i}"
+        locations.append(data)
+    return locations
