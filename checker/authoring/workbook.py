@@ -52,6 +52,7 @@ def empty_workbook(lang: str) -> bytes:
 
     book = Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
     sheet.title = t("xlsx_sheet_locations", lang)
     lists = book.create_sheet(CHOICES_SHEET)
     lists.sheet_state = "hidden"

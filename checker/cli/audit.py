@@ -7,7 +7,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -191,7 +193,7 @@ def audit(
         results = run_audit(items, options, count, library=library)
         if reform is not None:  # the same locations under the reformed library, side by side
             reformed = run_audit(items, dataclasses.replace(options, reform=reform), count)
-            pairs = zip(results, reformed, strict=True)
+            pairs: Iterable[tuple[Any, Any]] = zip(results, reformed, strict=True)
         else:
             pairs = ((r, None) for r in results)
         latest: list[str] = []  # locations checked at the latest of several snapshots

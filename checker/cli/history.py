@@ -88,7 +88,8 @@ def history_command(
     checker = make_checker(norms_dir, lang)
     history = build_history(
         snapshots,
-        lambda loc, source: checker.check(loc, loc.described_on, lang, source, look_ahead=False),
+        # collect_snapshots keeps only dated descriptions
+        lambda loc, source: checker.check(loc, loc.described_on, lang, source, look_ahead=False),  # type: ignore[arg-type]
     )
     text = render_history(history, lang, fmt)
     if output is None:

@@ -103,7 +103,7 @@ def _texts(name: str, value: float, bound: Bound) -> tuple[dict, dict, str]:
         if bound.low is not None and value < bound.low:
             key, limit = "implausible_low", bound.low
         else:
-            key, limit = "implausible_high", bound.high
+            key, limit = "implausible_high", bound.high  # type: ignore[assignment]  # crossed
         what = label(name, lang) or name
         if bound.per:
             what = t("implausible_per_child", lang, what=what)

@@ -58,12 +58,15 @@ def chart_points(history: History) -> list[dict]:
     width, height = CHART_W - 2 * PAD, CHART_H - 2 * PAD
     out = []
     for r in reports:
+        overall = r.score.overall
+        if overall is None:  # nothing applies on that date: no point to draw
+            continue
         x = PAD + (width * (r.as_of - first).days / days if len(reports) > 1 else width / 2)
         out.append(
             {
                 "x": round(x, 1),
-                "low": round(PAD + height * (1 - r.score.overall.low / 100), 1),
-                "high": round(PAD + height * (1 - r.score.overall.high / 100), 1),
+                "low": round(PAD + height * (1 - overall.low / 100), 1),
+                "high": round(PAD + height * (1 - overall.high / 100), 1),
                 "report": r,
             }
         )

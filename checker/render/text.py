@@ -157,9 +157,9 @@ def render_text(report: Report, colour: bool = True, detail: str = "summary") ->
             ]
     if report.location.sources:
         lines += ["", style(t("evidence_sources_heading", lang), bold=True)]
-        for s in report.sources():
-            rest = ", ".join(s["findings"]) or t("evidence_no_findings", lang)
-            link = f" — {s['url']}" if s.get("url") else ""
-            lines.append(printable(f"  [{s['id']}] {source_text(s, lang)}{link}"))
-            lines.append(printable(f"      {t('evidence_findings_resting', lang)}: {rest}"))
+        for src in report.sources():
+            resting = ", ".join(src["findings"]) or t("evidence_no_findings", lang)
+            link = f" — {src['url']}" if src.get("url") else ""
+            lines.append(printable(f"  [{src['id']}] {source_text(src, lang)}{link}"))
+            lines.append(printable(f"      {t('evidence_findings_resting', lang)}: {resting}"))
     return "\n".join(lines)

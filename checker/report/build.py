@@ -120,7 +120,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
-def _change_dict(c: ComingChange) -> dict[str, Any]:
+def _change_dict(c: ComingChange | ComingBreach) -> dict[str, Any]:
     out = dataclasses.asdict(c)
     out["date"] = c.date.isoformat()
     return out

@@ -124,7 +124,7 @@ def attach_evidence(
             old = name not in TIMELESS and date is not None and too_old(date, as_of, max_age_months)
             refs = [sources[r] for r in (ev.source if ev else []) if r in sources]
             note.facts.append(FactEvidence(name, refs, kind, date, old))
-            if ev and ev.kind in CAVEAT_KINDS and kind not in note.caveats:
+            if ev and ev.kind in CAVEAT_KINDS and kind and kind not in note.caveats:
                 note.caveats.append(kind)
         note.may_be_out_of_date = bool(note.facts) and all(e.old for e in note.facts)
         f.evidence = note
