@@ -34,6 +34,7 @@ from checker.render.html import render_html
 from checker.render.pdf import PdfError, html_to_pdf
 from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_FILE_BYTES, MAX_LOCATIONS, in_date_range
 from checker.source.reader import load_yaml_bytes, load_yaml_text
+from checker.web.api import PREFIX, problem_response, register_api
 from checker.web.form import (
     document_values,
     entered_values,
@@ -89,6 +90,7 @@ def create_app(
     # more is for `opvangtoets audit`, unless the server is started with --max-locations.
     location_limit = max_locations or min(WEB_MAX_LOCATIONS, MAX_LOCATIONS.value())
     pages = Pages(checker.library, upload_limit, location_limit)
+    register_api(app, checker, location_limit, default_lang)
 
     def as_of(lang: str) -> tuple[str, list[Problem]]:
         raw = request.form.get("as_of", "").strip()
@@ -140,6 +142,11 @@ def create_app(
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         lang = _page_lang(default_lang)
+        if request.path.startswith(f"{PREFIX}/"):
+            lang = request.args.get("lang", default_lang)
+            lang = lang if lang in LANGUAGES else default_lang
+            text = too_large_text(lang, upload_limit) if exc.code == 413 else exc.name
+            return problem_response(exc.code or 500, text, [], lang)
         if exc.code == 413:
             text = too_large_text(lang, upload_limit)
             return pages.message(lang, "web_file_problems", text), 413
@@ -242,7 +249,8 @@ def create_app(
         except InputError as exc:
             if doc is not None and isinstance(doc.data, dict) and set(doc.data) <= set(FIELD_TYPES):
                 # a file saved from the form (or like it): back into the form, problems marked
-                restored = pages.form(lang, day, document_values(doc.data), exc.problems)
+                values = document_values(doc.data)
+                restored = pages.form(lang, day, values, exc.problems, restored=name)
                 return restored, 422
             text = raw.decode("utf-8", errors="replace") if len(raw) <= upload_limit else None
             return pages.file_problems(lang, day, name, text, exc.problems), 422

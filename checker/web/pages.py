@@ -85,6 +85,7 @@ class Pages:
         problems: Sequence[Problem] = (),
         short: bool = False,
         open_at: str | None = None,
+        restored: str | None = None,
     ) -> str:
         """The form page, with what was entered and its problems; `short`: only the first
         step's fields; `open_at`: the field whose theme is opened (from "what to find out")."""
@@ -111,6 +112,7 @@ class Pages:
             location_limit=self.location_limit,
             short=short,
             open_at=open_at,
+            restored=restored,
             keep_script=KEEP_SCRIPT,
         )
 
