@@ -15,8 +15,8 @@ import os
 from pathlib import Path
 
 import pytest
+import test_serve_browser
 import yaml
-from test_serve_browser import page, server  # noqa: F401 (fixtures)
 
 from checker.i18n import LANGUAGES, t
 from checker.location.loader import load_location, location_from_mapping
@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"
 AS_OF = "2026-01-15"
 FIELDS = "input:not([type=hidden]):not([type=file]), select, textarea"
+# The real server and a page that fails on console errors or requests elsewhere.
+server, page = test_serve_browser.server, test_serve_browser.page
 
 
 def names_on(page, form: str) -> set[str]:
@@ -81,7 +83,7 @@ def test_the_short_path_reaches_a_verdict_in_at_most_15_fields(
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_tab_reaches_check_within_40_presses_on_the_short_path(page, server, lang):
     page.goto(f"{server}/{lang}/")
-    for presses in range(1, 41):
+    for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "check":
             break
