@@ -75,7 +75,7 @@ def main() -> None:
             page.goto(f"{url}/en/")
             if page.locator("#short-form").count():
                 fields = field_count(page, "#short-form")
-                print(f"short path: {fields} fields, {tabs_to(page, '#short-check')} Tab presses")
+                print(f"short path: {fields} fields, {tabs_to(page, '#check')} Tab presses")
                 page.goto(f"{url}/en/full")
             open_all(page, "#location-form")
             fields = field_count(page, "#location-form")
