@@ -200,7 +200,7 @@ def create_app(
         for p in problems:
             if p.field in FIELD_TYPES:
                 on_field.setdefault(p.field, []).append(
-                    t("web_saved_problem", lang, text=pages.in_words(p, lang))
+                    t("web_saved_problem", lang, text=pages.in_words(p, lang, line=False))
                 )
         header = t("web_saved_comment", lang, date=dt.date.today().isoformat())
         name = location.id if location else form_mapping(form, lang).get("id") or "location"

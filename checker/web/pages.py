@@ -71,9 +71,9 @@ class Pages:
         self.themes = {lang: form_themes(library, lang) for lang in LANGUAGES}
         self.titles = {lang: fact_titles(library, lang) for lang in LANGUAGES}
 
-    def in_words(self, p: Problem, lang: str) -> str:
+    def in_words(self, p: Problem, lang: str, line: bool = True) -> str:
         """A file's problem for the page: its line and the field's label, not its name."""
-        where = f"{t('web_line', lang).capitalize()} {p.line}: " if p.line else ""
+        where = f"{t('web_line', lang).capitalize()} {p.line}: " if p.line and line else ""
         field = f"{self.titles[lang].get(p.field, p.field)}: " if p.field else ""
         return where + field + problem_text(p, lang)
 
