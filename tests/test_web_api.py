@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+import test_serve_browser
 import yaml
 from click.testing import CliRunner
 
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
 SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"
 AS_OF = "2026-01-15"
+server = test_serve_browser.server  # the real `opvangtoets serve` on a free loopback port
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +170,38 @@ def test_the_openapi_document_validates_and_describes_both_operations(client):
     check = document["paths"]["/api/v1/check"]["post"]
     assert set(check["requestBody"]["content"]) == {"application/json", "application/yaml"}
     assert {p["name"] for p in check["parameters"]} == {"as_of", "lang"}
+
+
+def test_the_real_server_checks_the_host_and_the_size_for_the_api_too(server):
+    import http.client
+    import socket
+    import urllib.parse
+
+    address = urllib.parse.urlsplit(server)
+
+    def post(body: bytes, host: str) -> tuple[int, str, dict]:
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+        headers = {"Content-Type": "application/json", "Host": host}
+        connection.request("POST", "/api/v1/check?lang=en", body=body, headers=headers)
+        answer = connection.getresponse()
+        result = answer.status, answer.getheader("Content-Type"), json.loads(answer.read())
+        connection.close()
+        return result
+
+    status, kind, body = post(as_json(SMALL_UNIT).encode(), "planning.example")
+    assert (status, kind) == (400, "application/problem+json")
+    assert "planning.example" in body["title"]
+    status, kind, body = post(as_json(SMALL_UNIT).encode(), address.netloc)
+    assert status == 200 and kind == "application/json" and body["verdict"] == "compliant"
+    # over the 5 MiB upload limit: refused as soon as the length is announced
+    with socket.create_connection((address.hostname, address.port), timeout=60) as raw:
+        raw.sendall(
+            b"POST /api/v1/check HTTP/1.1\r\nHost: " + address.netloc.encode()
+            + b"\r\nContent-Type: application/json\r\nContent-Length: 6291456\r\n\r\n"
+        )  # fmt: skip
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    head, _, data = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413") and b"application/problem+json" in head
+    assert "5 MiB" in json.loads(data)["title"]

@@ -98,17 +98,20 @@ def refusal_channel(default_lang: str, upload_limit: int) -> type[HTTPChannel]:
     class PageErrorTask(ErrorTask):
         def execute(self):
             lang = page_lang(self.request.path or "", default_lang)
-            if self.request.error.code == 413:
+            error = self.request.error
+            if error.code == 413:
                 text = too_large_text(lang, upload_limit)
                 page = message_page(lang, text, "web_file_problems")
             else:
-                page = message_page(lang, t("web_bad_request", lang))
-            error = self.request.error
-            body = page.encode("utf-8")
+                text = t("web_bad_request", lang)
+                page = message_page(lang, text)
+            kind = "text/html; charset=utf-8"
+            if (self.request.path or "").startswith("/api/"):
+                body, kind = problem_body(error.code, text), PROBLEM_TYPE
+            else:
+                body = page.encode("utf-8")
             self.status = f"{error.code} {error.reason}"
-            self.response_headers.extend(
-                [("Content-Type", "text/html; charset=utf-8"), *SECURITY_HEADERS.items()]
-            )
+            self.response_headers.extend([("Content-Type", kind), *SECURITY_HEADERS.items()])
             self.set_close_on_finish()
             self.content_length = len(body)
             self.write(body)
