@@ -377,7 +377,8 @@ def test_dutch_numbers_in_the_form_are_checked_and_said_how_they_were_read(clien
     location = yaml.safe_load(carried_yaml(html))
     assert location["outdoor_play_area_m2"] == 1200 and location["indoor_play_area_m2"] == 60.5
     readings = html.split('id="read-as"', 1)[1].split("</div>", 1)[0]
-    assert "„1.200” gelezen als 1.200" in readings and "„60,5” gelezen als 60,5" in readings
+    assert "„1.200” gelezen als 1.200 (in het bestand: 1200)" in readings
+    assert "„60,5” gelezen als 60,5 (in het bestand: 60.5)" in readings
 
 
 def test_the_first_step_holds_the_fields_most_norms_read(client, checker):

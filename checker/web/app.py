@@ -42,6 +42,7 @@ from checker.web.form import (
     form_values,
     number_readings,
     saved_yaml,
+    slug,
 )
 from checker.web.keep import KEEP_SCRIPT_HASH
 from checker.web.pages import Pages
@@ -203,7 +204,8 @@ def create_app(
                     t("web_saved_problem", lang, text=pages.in_words(p, lang, line=False))
                 )
         header = t("web_saved_comment", lang, date=dt.date.today().isoformat())
-        name = location.id if location else form_mapping(form, lang).get("id") or "location"
+        typed = form_mapping(form, lang)
+        name = location.id if location else slug(str(typed.get("id", ""))) or "location"
         return Response(
             saved_yaml(form, lang, on_field, header),
             mimetype="application/yaml",

@@ -390,6 +390,8 @@ def document_values(data: Mapping[str, Any]) -> dict[str, Any]:
             values[name] = record_cell(value)
         elif isinstance(value, list):
             values[name] = [str(v) for v in value]
+        elif isinstance(value, float) and value.is_integer():
+            values[name] = str(int(value))  # 60, not 60.0: the plain notation of a file
         else:
             values[name] = str(value)
     return values

@@ -129,7 +129,14 @@ class Pages:
         lang = report.lang
         titles = self.titles[lang]
         read_as = [
-            t("web_read_as_item", lang, label=titles[n], typed=typed, value=number(value, lang))
+            t(
+                "web_read_as_item",
+                lang,
+                label=titles[n],
+                typed=typed,
+                value=number(value, lang),
+                plain=value,
+            )
             for n, typed, value in readings
         ]
         continue_at = [(f.field, titles[f.field]) for f in report.facts_to_collect[:CONTINUE_AT]]
@@ -146,6 +153,7 @@ class Pages:
             errors=field_errors(problems, lang),
             read_as=read_as,
             continue_at=continue_at,
+            what_if_link=True,
         )
 
     def what_if(self, comparison: Comparison) -> str:
