@@ -226,7 +226,7 @@ def test_serve_open_opens_the_page_in_the_browser(tmp_path):
         while not opened.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert opened.read_text() == url
-        assert 'id="location-form"' in _page(url)
+        assert 'id="short-form"' in _page(url)  # the first step of the form
     finally:
         _stop(process)
 
@@ -260,7 +260,7 @@ def test_start_script_in_a_fresh_clone_installs_and_serves_the_page(tmp_path):
     try:
         url, seen = _wait_for_url(process, 600)
         assert seen[0].startswith("Eerste start: opvangtoets wordt geïnstalleerd in .venv")
-        assert url.endswith("/nl/") and 'id="location-form"' in _page(url)
+        assert url.endswith("/nl/") and 'id="short-form"' in _page(url)
         assert (clone / ".venv" / "bin" / "opvangtoets").is_file()
     finally:
         _stop(process)
@@ -276,7 +276,7 @@ def test_start_script_in_a_fresh_clone_installs_and_serves_the_page(tmp_path):
     try:
         url, seen = _wait_for_url(process, 120)
         assert not any("First start" in line for line in seen)
-        assert url.endswith("/en/") and 'id="location-form"' in _page(url)
+        assert url.endswith("/en/") and 'id="short-form"' in _page(url)
     finally:
         _stop(process)
 

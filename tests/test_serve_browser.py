@@ -105,6 +105,7 @@ def test_a_planner_fills_checks_downloads_and_the_cli_agrees(
     page.screenshot(path=artifacts / f"serve-form-{lang}-phone.png", full_page=False)
     page.set_viewport_size(DESKTOP)
 
+    page.click("#full-form")  # past the short first step: every field
     page.fill("#f-as_of", AS_OF)
     fill_location(page, form_values(load_location(SMALL_UNIT)))
     page.screenshot(path=artifacts / f"serve-form-filled-{lang}.png", full_page=True)
@@ -155,8 +156,8 @@ def test_a_broken_upload_shows_the_error_under_its_line(page, server, artifacts,
     page.click("#upload-button")
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().startswith(t("web_file_problems", lang))
-    problem = page.locator("#problems code").first.inner_text()
-    where = re.match(r"heemstede\.yaml:(\d+): ", problem)
+    problem = page.locator("#problems > ul > li").first.inner_text()  # in words, by line
+    where = re.match(rf"{t('web_line', lang).capitalize()} (\d+): ", problem)
     assert where, problem
     marked = page.locator(f"#line-{where.group(1)}")
     assert marked.is_visible()

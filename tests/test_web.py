@@ -18,12 +18,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from checker.authoring.template import norms_by_field
 from checker.cli import main
 from checker.i18n import LANGUAGES, formats, t
 from checker.location.loader import load_location
 from checker.location.model import Location
 from checker.web.app import create_app
-from checker.web.form import NOT_IN_FORM, THEMES, form_values
+from checker.web.form import NOT_IN_FORM, THEMES, form_values, parse_decimal, short_path
+from checker.web.keep import KEEP_SCRIPT, KEEP_SCRIPT_HASH
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_UNIT = ROOT / "cases" / "small-unit-amv-13-14.yaml"
@@ -78,7 +80,7 @@ def test_every_location_field_is_in_exactly_one_theme():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_form_shows_every_field_by_theme_with_help_in_the_language(client, lang):
-    page = client.get(f"/{lang}/")
+    page = client.get(f"/{lang}/full")
     html = page.get_data(as_text=True)
     assert page.status_code == 200
     for theme in THEMES:
@@ -145,7 +147,9 @@ def test_an_impossible_combination_is_shown_at_its_field(client):
     data = {**form_of(SMALL_UNIT), "children_count": "20"}  # more children than residents (12)
     html = unescape(client.post("/en/check", data=data).get_data(as_text=True))
     block = field_block(html, "children_count")
-    assert re.search(r'class="error" role="alert">[^<]*20[^<]*12', block), block
+    assert re.search(r'class="error" id="err-children_count">[^<]*20[^<]*12', block), block
+    assert "occupancy_total" not in block  # the label, not the field's name
+    assert 'aria-describedby="err-children_count" aria-invalid="true"' in block
 
 
 def test_the_download_is_yaml_that_check_reads_unchanged_with_the_same_verdict(client, tmp_path):
@@ -189,7 +193,10 @@ def test_a_wrong_value_in_an_upload_gets_the_cli_message_with_field_and_line(
     line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("meals_per_day"))
     assert cli_line.startswith(f"unit.yaml:{line}: veld 'meals_per_day': verwacht een geheel getal")
     assert page.status_code == 422
-    assert cli_line in unescape(page.get_data(as_text=True))
+    html = unescape(page.get_data(as_text=True))
+    assert cli_line in html  # under "technical details"; the form is filled from the file
+    block = field_block(html, "meals_per_day")
+    assert 'value="drie"' in block and "verwacht een geheel getal, maar staat er 'drie'" in block
 
 
 def test_an_uploaded_location_gives_its_report(client):
@@ -262,7 +269,7 @@ def test_what_if_with_a_mistake_reopens_the_form_at_the_field(client):
     assert verdict_of(body) == "non_compliant"  # the report it came from
     assert "<details open>" in body.split('id="what-if"', 1)[1]
     field = field_block(body, "outdoor_play_area_m2")
-    assert "-5.0 is out of range: must be ≥ 0" in field
+    assert "-5 is out of range: must be ≥ 0" in field
 
 
 def test_switching_language_keeps_the_location(client):
@@ -281,7 +288,10 @@ def test_every_page_forbids_requests_elsewhere_and_is_not_cached(client):
         assert "default-src 'none'" in csp and "form-action 'self'" in csp
         assert page.headers["Cache-Control"] == "no-store"
         html = page.get_data(as_text=True)
-        assert "<script" not in html and "http://" not in html.split("<main>", 1)[0]
+        # one inline script, the one the policy names by its hash
+        assert re.findall(r"<script>(.*?)</script>", html) in ([], [KEEP_SCRIPT])
+        assert f"script-src '{KEEP_SCRIPT_HASH}'" in csp
+        assert "http://" not in html.split("<main>", 1)[0]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -329,7 +339,7 @@ def test_a_table_with_more_locations_than_a_page_shows_is_refused_before_checkin
     html = unescape(page.get_data(as_text=True))
     assert page.status_code == 422
     assert "many.csv: 3 locations in one table, more than the 2 one page shows" in html
-    assert "opvangtoets serve --max-locations N" in html
+    assert t("web_too_many_hint", "en") in html
 
 
 def test_an_id_made_from_a_dutch_name_keeps_its_letters(client):
@@ -337,3 +347,110 @@ def test_an_id_made_from_a_dutch_name_keeps_its_letters(client):
         as_text=True
     )
     assert yaml.safe_load(carried_yaml(html))["id"] == "noodopvang-eendracht-zuid-2026"
+
+
+# issue 21: the short first step, Dutch numbers, saving what was typed, words not field names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("1.200", "nl", 1200),
+        ("1,4", "nl", 1.4),
+        ("1.200,5", "nl", 1200.5),
+        ("1.4", "nl", 1.4),  # the notation of a file is read in Dutch too
+        ("1,200", "en", 1200),
+        ("1.4", "en", 1.4),
+        ("-3", "nl", -3),
+        ("1,4", "en", None),  # in English a comma groups thousands: 1,4 is no number
+        ("veel", "nl", None),
+        ("NaN", "en", None),
+    ],
+)
+def test_numbers_are_read_as_the_page_language_writes_them(text, lang, value):
+    assert parse_decimal(text, lang) == value
+
+
+def test_dutch_numbers_in_the_form_are_checked_and_said_how_they_were_read(client):
+    data = {**form_of(SMALL_UNIT), "outdoor_play_area_m2": "1.200", "indoor_play_area_m2": "60,5"}
+    html = unescape(client.post("/nl/check", data=data).get_data(as_text=True))
+    location = yaml.safe_load(carried_yaml(html))
+    assert location["outdoor_play_area_m2"] == 1200 and location["indoor_play_area_m2"] == 60.5
+    readings = html.split('id="read-as"', 1)[1].split("</div>", 1)[0]
+    assert "„1.200” gelezen als 1.200 (in het bestand: 1200)" in readings
+    assert "„60,5” gelezen als 60,5 (in het bestand: 60.5)" in readings
+
+
+def test_the_first_step_holds_the_fields_most_norms_read(client, checker):
+    html = client.get("/en/").get_data(as_text=True)
+    short = short_path(checker.library)
+    on_page = set(re.findall(r'<div class="field[^"]*" id="field-([a-z0-9_]+)"', html))
+    assert on_page == short | {"as_of"} and len(on_page) <= 15
+    used = norms_by_field(checker.library)
+    fewest_in = min(len(used[n]) for n in short - {"name"})
+    assert all(len(v) <= fewest_in for n, v in used.items() if n not in short)
+    assert 'href="/en/full"' in html and '<a class="skip" href="#check">' in html
+
+
+def test_a_problem_on_the_first_step_shows_the_first_step_again(client):
+    page = client.post("/nl/check", data={"short": "1", "name": "X", "children_count": "veel"})
+    html = unescape(page.get_data(as_text=True))
+    assert page.status_code == 422 and 'id="short-form"' in html
+    assert 'value="veel"' in field_block(html, "children_count")
+    assert html.count('role="alert"') == 1
+
+
+def test_the_saved_file_keeps_what_was_typed_with_problems_as_comments(client, tmp_path):
+    data = {
+        "name": "Sporthal De Meent",
+        "occupancy_total": "1.200",
+        "children_count": "veel",
+        "indoor_play_area_m2": "1,4",
+        "populations_admitted": ["families", "single_adults"],
+    }
+    saved = client.post("/nl/save", data=data)
+    assert saved.status_code == 200 and saved.mimetype == "application/yaml"
+    assert saved.headers["Content-Disposition"] == 'attachment; filename="sporthal-de-meent.yaml"'
+    text = saved.get_data(as_text=True)
+    assert yaml.safe_load(text) == {
+        "id": "sporthal-de-meent",
+        "name": "Sporthal De Meent",
+        "occupancy_total": 1200,
+        "children_count": "veel",
+        "indoor_play_area_m2": 1.4,
+        "populations_admitted": ["families", "single_adults"],
+    }
+    assert (
+        "# probleem: Minderjarigen die hier wonen (met of zonder ouders): verwacht een geheel "
+        "getal, maar staat er 'veel'\nchildren_count: veel\n"
+    ) in text
+    back = upload(client, "nl", "sporthal-de-meent.yaml", text)
+    html = unescape(back.get_data(as_text=True))
+    assert back.status_code == 422 and 'id="location-form"' in html
+    assert t("web_restored", "nl", file="sporthal-de-meent.yaml") in html
+    assert 'value="1200"' in field_block(html, "occupancy_total")
+    assert 'value="veel"' in field_block(html, "children_count")
+    assert 'value="single_adults" checked' in field_block(html, "populations_admitted")
+
+
+def test_find_out_next_opens_the_whole_form_at_the_field_with_the_facts(client):
+    html = client.post("/en/check", data={"name": "Sporthal", "children_count": "30"})
+    html = html.get_data(as_text=True)
+    button = re.search(r'formaction="/en/edit\?at=([a-z0-9_]+)#f-\1"', html)
+    assert button, "no find-out-next button"
+    at = button.group(1)
+    page = client.post(f"/en/edit?at={at}", data={"location_yaml": carried_yaml(html)})
+    form = page.get_data(as_text=True)
+    assert page.status_code == 200 and 'id="location-form"' in form
+    theme = next(k for k, names in THEMES.items() if at in names)
+    assert re.search(rf'<details class="theme" id="{theme}" open>', form)
+    assert 'value="30"' in field_block(form, "children_count")
+
+
+def test_upload_problems_use_labels_and_no_terminal_commands(client):
+    text = "id: x\nname: y\ncapacity_total: veel\nsporthal: ja\n"
+    html = unescape(upload(client, "nl", "x.yaml", text).get_data(as_text=True))
+    words = html.split('id="problems"', 1)[1].split('<details class="technical">', 1)[0]
+    assert "Regel 3: Aantal plaatsen waarvoor het gebouw is ontworpen" in words
+    assert "capacity_total" not in words and "opvangtoets " not in words
+    assert "x.yaml:3: veld 'capacity_total'" in html  # under "technical details"

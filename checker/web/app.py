@@ -27,14 +27,24 @@ from checker.evaluate.engine import EngineError
 from checker.i18n import LANGUAGES, chosen_first, t
 from checker.location.loader import location_from_document, location_from_mapping
 from checker.location.model import Location
-from checker.location.table import table_rows
+from checker.location.table import FIELD_TYPES, table_rows
 from checker.location.writer import location_yaml
 from checker.plan.compare import compare
 from checker.render.html import render_html
 from checker.render.pdf import PdfError, html_to_pdf
 from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_FILE_BYTES, MAX_LOCATIONS, in_date_range
 from checker.source.reader import load_yaml_bytes, load_yaml_text
-from checker.web.form import entered_values, form_mapping
+from checker.web.api import PREFIX, problem_response, register_api
+from checker.web.form import (
+    document_values,
+    entered_values,
+    form_mapping,
+    form_values,
+    number_readings,
+    saved_yaml,
+    slug,
+)
+from checker.web.keep import KEEP_SCRIPT_HASH
 from checker.web.pages import Pages
 
 #: Locations in one uploaded table, unless `serve --max-locations` says otherwise.
@@ -43,6 +53,7 @@ WEB_MAX_LOCATIONS = 1000
 UPLOAD_SLACK = 64 * 1024
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    f"script-src '{KEEP_SCRIPT_HASH}'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
@@ -80,6 +91,7 @@ def create_app(
     # more is for `opvangtoets audit`, unless the server is started with --max-locations.
     location_limit = max_locations or min(WEB_MAX_LOCATIONS, MAX_LOCATIONS.value())
     pages = Pages(checker.library, upload_limit, location_limit)
+    register_api(app, checker, location_limit, default_lang)
 
     def as_of(lang: str) -> tuple[str, list[Problem]]:
         raw = request.form.get("as_of", "").strip()
@@ -113,9 +125,11 @@ def create_app(
             page = pages.file_problems(lang, day, CARRIED, text, exc.problems)
             raise Unprocessable(page) from None
 
-    def report_page(location: Location, lang: str, day: str, source: str | None) -> str:
+    def report_page(
+        location: Location, lang: str, day: str, source: str | None, readings=()
+    ) -> str:
         report = checker.check(location, dt.date.fromisoformat(day), lang, source)
-        return pages.report(report)
+        return pages.report(report, readings=readings)
 
     @app.after_request
     def secure(response: Response) -> Response:
@@ -129,6 +143,11 @@ def create_app(
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         lang = _page_lang(default_lang)
+        if request.path.startswith(f"{PREFIX}/"):
+            lang = request.args.get("lang", default_lang)
+            lang = lang if lang in LANGUAGES else default_lang
+            text = too_large_text(lang, upload_limit) if exc.code == 413 else exc.name
+            return problem_response(exc.code or 500, text, [], lang)
         if exc.code == 413:
             text = too_large_text(lang, upload_limit)
             return pages.message(lang, "web_file_problems", text), 413
@@ -150,19 +169,56 @@ def create_app(
 
     @app.get(f"/{LANG}/")
     def form_page(lang: str):
+        return pages.form(lang, dt.date.today().isoformat(), short=True)
+
+    @app.get(f"/{LANG}/full")
+    def full_form_page(lang: str):
         return pages.form(lang, dt.date.today().isoformat())
+
+    def form_problems(lang: str) -> tuple[dict, str, Location | None, list[Problem]]:
+        form = request.form.to_dict(flat=False)
+        day, problems = as_of(lang)
+        location = None
+        try:
+            location = location_from_mapping(form_mapping(form, lang), t("web_form_source", lang))
+        except InputError as exc:
+            problems += exc.problems
+        return form, day, location, problems
 
     @app.post(f"/{LANG}/check")
     def check_form(lang: str):
-        form = request.form.to_dict(flat=False)
-        day, problems = as_of(lang)
-        try:
-            location = location_from_mapping(form_mapping(form), t("web_form_source", lang))
-        except InputError as exc:
-            problems += exc.problems
-        if problems:
-            return pages.form(lang, day, entered_values(form), problems), 422
-        return report_page(location, lang, day, None)
+        form, day, location, problems = form_problems(lang)
+        if problems or location is None:
+            short = bool(request.form.get("short"))
+            return pages.form(lang, day, entered_values(form), problems, short=short), 422
+        return report_page(location, lang, day, None, number_readings(form, lang))
+
+    @app.post(f"/{LANG}/save")
+    def save_form(lang: str):
+        """Everything typed so far as a file, also when it has problems (they become comments)."""
+        form, _, location, problems = form_problems(lang)
+        on_field: dict[str, list[str]] = {}
+        for p in problems:
+            if p.field in FIELD_TYPES:
+                on_field.setdefault(p.field, []).append(
+                    t("web_saved_problem", lang, text=pages.in_words(p, lang, line=False))
+                )
+        header = t("web_saved_comment", lang, date=dt.date.today().isoformat())
+        typed = form_mapping(form, lang)
+        name = location.id if location else slug(str(typed.get("id", ""))) or "location"
+        return Response(
+            saved_yaml(form, lang, on_field, header),
+            mimetype="application/yaml",
+            headers={"Content-Disposition": f'attachment; filename="{name}.yaml"'},
+        )
+
+    @app.post(f"/{LANG}/edit")
+    def edit(lang: str):
+        """The whole form with a location's facts, open at the field asked for."""
+        day, _ = as_of(lang)
+        location = carried(lang, day)
+        at = request.args.get("at")
+        return pages.form(lang, day, form_values(location), open_at=at)
 
     @app.post(f"/{LANG}/report")
     def report_again(lang: str):
@@ -188,9 +244,16 @@ def create_app(
         if suffix not in (".yaml", ".yml"):
             wrong = labelled_problem(name, None, "web_wrong_kind")
             return pages.file_problems(lang, day, name, None, [wrong]), 422
+        doc = None
         try:
-            location = location_from_document(load_yaml_bytes(raw, name))
+            doc = load_yaml_bytes(raw, name)
+            location = location_from_document(doc)
         except InputError as exc:
+            if doc is not None and isinstance(doc.data, dict) and set(doc.data) <= set(FIELD_TYPES):
+                # a file saved from the form (or like it): back into the form, problems marked
+                values = document_values(doc.data)
+                restored = pages.form(lang, day, values, exc.problems, restored=name)
+                return restored, 422
             text = raw.decode("utf-8", errors="replace") if len(raw) <= upload_limit else None
             return pages.file_problems(lang, day, name, text, exc.problems), 422
         return report_page(location, lang, day, name)
@@ -236,7 +299,7 @@ def create_app(
         before = carried(lang, day)
         form = request.form.to_dict(flat=False)
         try:
-            after = location_from_mapping(form_mapping(form), t("web_form_source", lang))
+            after = location_from_mapping(form_mapping(form, lang), t("web_form_source", lang))
         except InputError as exc:
             problems += exc.problems
         if problems:  # the report again, its what-if form open at the problems

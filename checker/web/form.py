@@ -19,11 +19,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from babel.numbers import NumberFormatError
+from babel.numbers import parse_decimal as babel_decimal
+
 from checker.authoring.template import norms_by_field, unit_of
 from checker.i18n import t
 from checker.library.loader import Library
 from checker.location.model import Location, field_bounds
 from checker.location.table import FIELD_TYPES, cell_value, is_record_list, record_cell
+from checker.location.writer import yaml_line
 from checker.report.view import fact_titles
 
 #: Evidence comes with an uploaded file and is carried in its YAML, not typed in the form.
@@ -179,6 +183,7 @@ class FormField:
     required: bool = False
     norms: tuple[str, ...] = ()
     help: str = ""
+    short: bool = False  # on the short first step
 
 
 @dataclass
@@ -187,6 +192,42 @@ class Theme:
 
     key: str
     fields: list[FormField] = field(default_factory=list)
+
+
+#: Fields on the short first step besides the name: the ones the most norms read.
+SHORT_PATH_SIZE = 13
+
+
+def short_path(library: Library) -> set[str]:
+    """The name and the SHORT_PATH_SIZE fields most norms read (ties: form order)."""
+    used = norms_by_field(library)
+    order = [n for names in THEMES.values() for n in names]
+    ranked = sorted((n for n in order if used.get(n)), key=lambda n: -len(used[n]))
+    return {"name", *ranked[:SHORT_PATH_SIZE]}
+
+
+def parse_decimal(text: str, lang: str) -> float | int | None:
+    """A number typed the way people write it in `lang` ("1.200" and "1,4" in Dutch, "1,200"
+    and "1.4" in English), else the plain notation of a file ("1200", "1.4"); None if neither."""
+    text = text.strip().replace("\u2212", "-")
+    try:
+        value = babel_decimal(text, locale=lang, strict=True)
+    except NumberFormatError:
+        try:
+            value = babel_decimal(text, locale="en", strict=False) if _plain(text) else None
+        except NumberFormatError:
+            value = None
+    if value is None or not value.is_finite():
+        return None
+    return (
+        int(value)
+        if value == value.to_integral_value() and "e" not in text.lower()
+        else float(value)
+    )
+
+
+def _plain(text: str) -> bool:
+    return re.fullmatch(r"-?\d+(\.\d+)?", text) is not None
 
 
 def _members(kind: Any) -> type[Enum]:
@@ -218,6 +259,7 @@ def form_themes(library: Library, lang: str) -> list[Theme]:
     """The form's fields, theme by theme, labelled in `lang`."""
     titles = fact_titles(library, lang)
     used = norms_by_field(library)
+    short = short_path(library)
     themes = []
     for key, names in THEMES.items():
         theme = Theme(key)
@@ -238,15 +280,20 @@ def form_themes(library: Library, lang: str) -> list[Theme]:
                     step={int: "1", float: "any"}.get(kind, ""),
                     required=name == "name",
                     norms=tuple(used.get(name, ())),
-                    help=t("web_id_help", lang)
-                    if name == "id"
-                    else t("web_authority_findings_help", lang)
-                    if name == "authority_findings"
-                    else "",
+                    help=_help(name, lang),
+                    short=name in short,
                 )
             )
         themes.append(theme)
     return themes
+
+
+def _help(name: str, lang: str) -> str:
+    if name == "id":
+        return t("web_id_help", lang)
+    if name == "authority_findings":
+        return t("web_authority_findings_help", lang)
+    return ""
 
 
 def slug(name: str) -> str:
@@ -255,44 +302,101 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def form_mapping(form: Mapping[str, list[str]]) -> dict[str, Any]:
+def _number_field(name: str) -> bool:
+    return FIELD_TYPES.get(name) in (int, float)
+
+
+def _typed(form: Mapping[str, list[str]], name: str) -> list[str]:
+    return [v.strip() for v in form.get(name, []) if v.strip()]
+
+
+def form_mapping(form: Mapping[str, list[str]], lang: str = "en") -> dict[str, Any]:
     """What was entered, as the mapping a YAML file would give; empty inputs are left out.
 
     `form` maps each input name to every value sent for it (checkboxes send several).
-    An empty id is made from the name, so a planner need not invent one.
+    Numbers are read as written in `lang`; one that cannot be read is passed on as typed,
+    so the validator names it. An empty id is made from the name, so a planner need not
+    invent one.
     """
     data: dict[str, Any] = {}
     for name in FIELD_TYPES:
-        values = [v.strip() for v in form.get(name, []) if v.strip()]
+        values = _typed(form, name)
         if not values:
             continue
-        data[name] = values if name in _LIST_FIELDS else cell_value(name, values[0])
+        if name in _LIST_FIELDS:
+            data[name] = values
+        elif _number_field(name) and _fits(name, number := parse_decimal(values[0], lang)):
+            data[name] = number
+        else:
+            data[name] = cell_value(name, values[0])
     if "id" not in data and isinstance(data.get("name"), str) and slug(data["name"]):
         data["id"] = slug(data["name"])
     return data
 
 
+def _fits(name: str, number: float | int | None) -> bool:
+    """A number the field can take; else the text goes on as typed, for the message."""
+    return number is not None and (FIELD_TYPES[name] is float or isinstance(number, int))
+
+
+def number_readings(form: Mapping[str, list[str]], lang: str) -> list[tuple[str, str, Any]]:
+    """(field, as typed, as read) for each number typed otherwise than it is written in a file."""
+    readings = []
+    for name in FIELD_TYPES:
+        values = _typed(form, name)
+        if values and _number_field(name):
+            number = parse_decimal(values[0], lang)
+            if number is not None and values[0] != str(number):
+                readings.append((name, values[0], number))
+    return readings
+
+
 def form_values(location: Location) -> dict[str, Any]:
     """A checked location as the form shows it again: text per field, a list for choices."""
-    values: dict[str, Any] = {}
-    for name, value in location.model_dump(mode="json", exclude_none=True).items():
-        if name in NOT_IN_FORM:
-            continue
-        if isinstance(value, bool):
-            values[name] = "true" if value else "false"
-        elif is_record_list(FIELD_TYPES[name]):
-            values[name] = record_cell(value)
-        elif isinstance(value, list):
-            values[name] = [str(v) for v in value]
-        else:
-            values[name] = str(value)
-    return values
+    return document_values(location.model_dump(mode="json", exclude_none=True))
 
 
 def entered_values(form: Mapping[str, list[str]]) -> dict[str, Any]:
     """What the user typed, unchanged, to show again next to the problems found in it."""
     return {
-        name: (form.get(name, []) if name in _LIST_FIELDS else form.get(name, [""])[0])
+        name: (_typed(form, name) if name in _LIST_FIELDS else form[name][0])
         for name in FIELD_TYPES
-        if form.get(name)
+        if _typed(form, name)
     }
+
+
+def saved_yaml(
+    form: Mapping[str, list[str]], lang: str, problems: Mapping[str, list[str]], header: str
+) -> str:
+    """What was typed, as a location file to go on with later: numbers in their plain
+    notation (1200, 1.4), a field with a problem as typed, under its problems as comments."""
+    data = form_mapping(form, lang)
+    typed = entered_values(form)
+    lines = [f"# {line}" for line in header.splitlines()]
+    for name in FIELD_TYPES:
+        if name not in data:
+            continue
+        for text in problems.get(name, []):
+            lines += [f"# {line}" for line in text.splitlines()]
+        value = typed.get(name, data[name]) if name in problems else data[name]
+        lines.append(yaml_line(name, value))
+    return "\n".join(lines) + "\n"
+
+
+def document_values(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A location file's facts as the form shows them (text per field, a list for choices)."""
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in FIELD_TYPES or name in NOT_IN_FORM or value is None:
+            continue
+        if isinstance(value, bool):
+            values[name] = "true" if value else "false"
+        elif is_record_list(FIELD_TYPES[name]) and isinstance(value, list):
+            values[name] = record_cell(value)
+        elif isinstance(value, list):
+            values[name] = [str(v) for v in value]
+        elif isinstance(value, float) and value.is_integer():
+            values[name] = str(int(value))  # 60, not 60.0: the plain notation of a file
+        else:
+            values[name] = str(value)
+    return values

@@ -21,6 +21,7 @@ from checker.i18n import LANGUAGES, t
 from checker.web.app import SECURITY_HEADERS, UPLOAD_SLACK, too_large_text
 from checker.web.guard import foreign_origin, host_allowed
 from checker.web.pages import message_page
+from checker.web.problem import PROBLEM_TYPE, problem_body
 from checker.web.worker import EngineWorker, WorkerStopped
 
 #: Seconds a connection may stay silent (half a request, or between requests) before it is
@@ -41,10 +42,11 @@ def page_lang(path: str, default: str) -> str:
     return first if first in LANGUAGES else default
 
 
-def _answer(start_response, code: int, reason: str, page: str) -> list[bytes]:
-    body = page.encode("utf-8")
+def _answer(start_response, code: int, reason: str, page: str, api: bool = False) -> list[bytes]:
+    """A refusal: the page, or for the JSON API problem details with its text as the title."""
+    body = problem_body(code, page) if api else page.encode("utf-8")
     headers = [
-        ("Content-Type", "text/html; charset=utf-8"),
+        ("Content-Type", PROBLEM_TYPE if api else "text/html; charset=utf-8"),
         ("Content-Length", str(len(body))),
         *SECURITY_HEADERS.items(),
     ]
@@ -65,6 +67,8 @@ def front(worker: EngineWorker, bound_host: str, default_lang: str) -> Callable:
         host = environ.get("HTTP_HOST")
         if not host_allowed(host, bound_host):
             text = t("web_wrong_host", lang, host=(host or "")[:ECHO])
+            if environ.get("PATH_INFO", "").startswith("/api/"):
+                return _answer(start_response, 400, "Bad Request", text, api=True)
             return _answer(start_response, 400, "Bad Request", message_page(lang, text))
         origin = foreign_origin(environ["REQUEST_METHOD"], environ, host)
         if origin is not None:
@@ -94,17 +98,20 @@ def refusal_channel(default_lang: str, upload_limit: int) -> type[HTTPChannel]:
     class PageErrorTask(ErrorTask):
         def execute(self):
             lang = page_lang(self.request.path or "", default_lang)
-            if self.request.error.code == 413:
+            error = self.request.error
+            if error.code == 413:
                 text = too_large_text(lang, upload_limit)
                 page = message_page(lang, text, "web_file_problems")
             else:
-                page = message_page(lang, t("web_bad_request", lang))
-            error = self.request.error
-            body = page.encode("utf-8")
+                text = t("web_bad_request", lang)
+                page = message_page(lang, text)
+            kind = "text/html; charset=utf-8"
+            if (self.request.path or "").startswith("/api/"):
+                body, kind = problem_body(error.code, text), PROBLEM_TYPE
+            else:
+                body = page.encode("utf-8")
             self.status = f"{error.code} {error.reason}"
-            self.response_headers.extend(
-                [("Content-Type", "text/html; charset=utf-8"), *SECURITY_HEADERS.items()]
-            )
+            self.response_headers.extend([("Content-Type", kind), *SECURITY_HEADERS.items()])
             self.set_close_on_finish()
             self.content_length = len(body)
             self.write(body)
