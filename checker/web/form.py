@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 import typing
 import unicodedata
 from collections.abc import Mapping
@@ -210,6 +211,7 @@ def parse_decimal(text: str, lang: str) -> float | int | None:
     """A number typed the way people write it in `lang` ("1.200" and "1,4" in Dutch, "1,200"
     and "1.4" in English), else the plain notation of a file ("1200", "1.4"); None if neither."""
     text = text.strip().replace("\u2212", "-")
+    value: Decimal | None
     try:
         value = babel_decimal(text, locale=lang, strict=True)
     except NumberFormatError:
