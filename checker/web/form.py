@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 import typing
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
