@@ -96,8 +96,8 @@ CORRECTED = [
         None,
         "COA reception requirements, see Noodopvang, Plan van Eisen (2016), as cited in the "
         "inspectorates' letter of 17 July 2025, footnote 10",
-        "COA-eisen voor opvang, zie Noodopvang, Plan van Eisen (2016), as cited in the "
-        "inspectorates' letter of 17 July 2025, footnote 10",
+        "COA-eisen voor opvang, zie Noodopvang, Plan van Eisen (2016), aangehaald in de brief "
+        "van de inspecties van 17 juli 2025, voetnoot 10",
         "https://www.inspectie-jenv.nl/actueel/nieuws/2025/07/29/nog-onvoldoende-verbeteringen-"
         "in-situatie-kinderen-in-noodopvang",
         "https://www.inspectie-jenv.nl/actueel/nieuws/2025/07/29/nog-onvoldoende-verbeteringen-"
