@@ -548,6 +548,8 @@ def test_every_location_field_is_read_by_a_norm_or_listed_as_descriptive():
 
     assert unread_fields(LIBRARY) == []
     assert sorted(DESCRIPTIVE_FIELDS) == [
+        "described_on",
+        "evidence",
         "id",
         "municipality",
         "name",
@@ -555,4 +557,5 @@ def test_every_location_field_is_read_by_a_norm_or_listed_as_descriptive():
         "operator",
         "report_author",
         "report_status",
+        "sources",
     ]

@@ -159,7 +159,13 @@ def test_a_header_typo_is_reported_once_at_line_1_with_a_guess(tmp_path):
     )
     rows = [r for r in got if isinstance(r, TableRow)]
     assert [r.line for r in rows] == [2, 3, 4, 5, 6]
-    assert rows[0].data == {"id": "r-0", "name": "Locatie 0", "location_type": "regular_azc"}
+    assert rows[0].data == {  # the evidence column is read into sources and evidence
+        "id": "r-0",
+        "name": "Locatie 0",
+        "location_type": "regular_azc",
+        "sources": [{"id": "src-1", "title": "COA 2025"}],
+        "evidence": {"school_distance_primary_km": {"source": ["src-1"]}},
+    }
     result = CliRunner().invoke(main, ["audit", str(table), "--workers", "1"])
     assert result.exit_code == 2
     assert result.output.count("childern_count") == 1
@@ -320,7 +326,7 @@ def test_a_play_area_per_child_out_of_bounds_is_a_warning_and_the_location_is_ch
     (warning,) = [w for w in report.warnings if w.kind == "implausible_value"]
     assert warning.facts == ("outdoor_play_area_m2", "children_count")
     assert warning.message["nl"] == (
-        "veld 'outdoor_play_area_m2': Buitenspeelruimte op of naast het terrein per kind is "
+        "Buitenspeelruimte op of naast het terrein per kind is "
         "0,03, minder dan de 0,2 die "
         "een locatie gewoonlijk heeft — controleer het getal (een tikfout, een punt voor "
         "duizendtallen?); de locatie is ermee getoetst"

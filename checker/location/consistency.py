@@ -60,7 +60,10 @@ class Inconsistency:
             return text
 
         head = labels.label(self.field, lang) or self.field
-        return f"{head}: {words(self.message[lang])} — {words(self.hint[lang])}"
+        message = words(self.message[lang])
+        if not message.startswith(head):  # a message that opens with the fact needs no label
+            message = f"{head}: {message}"
+        return f"{message} — {words(self.hint[lang])}"
 
 
 def _v(value: Any) -> str:

@@ -287,13 +287,15 @@ class TableColumns:
             if name in _KNOWN or not name:
                 self.names.append(name)
                 continue
-            if not (is_evidence_column(name) or name == SNAPSHOT_COLUMN):
-                guess = did_you_mean(name, _FIELD_NAMES)
-                key = "table_unknown_column_guess" if guess else "table_unknown_column"
-                self.problems.append(
-                    _labelled(file, 1, key, "table_unknown_column_hint", name=name, guess=guess)
-                )
-            self.names.append("")  # evidence and snapshot dates are not location fields here
+            if is_evidence_column(name) or name == SNAPSHOT_COLUMN:
+                self.names.append(name)  # folded into `sources`/`evidence` by the row reader
+                continue
+            guess = did_you_mean(name, _FIELD_NAMES)
+            key = "table_unknown_column_guess" if guess else "table_unknown_column"
+            self.problems.append(
+                _labelled(file, 1, key, "table_unknown_column_hint", name=name, guess=guess)
+            )
+            self.names.append("")
         stripped = [h.strip() if isinstance(h, str) else h for h in header]
         self.snapshot_index = (
             stripped.index(SNAPSHOT_COLUMN) if SNAPSHOT_COLUMN in stripped else None

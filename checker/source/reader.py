@@ -395,7 +395,7 @@ def _quick(text: str, file: str) -> YamlDocument:
         raise _Careful from None
     if budget.values > MAX_VALUES.value():
         raise _Careful
-    return YamlDocument(data, lines, file)
+    return YamlDocument(data, lines, file, _float_texts(node))
 
 
 def _quick_build(
