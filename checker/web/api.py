@@ -24,8 +24,8 @@ from checker.audit.run import CHUNK, AuditInput, AuditOptions, Auditor, Failed
 from checker.errors import InputError, Problem, labelled_problem
 from checker.i18n import LANGUAGES, t
 from checker.location.loader import location_from_document
-from checker.source.limits import FIRST_DAY, LAST_DAY, in_date_range
 from checker.source.reader import YamlDocument, load_yaml_bytes
+from checker.web.dates import check_date
 from checker.web.openapi import openapi_document
 from checker.web.problem import PROBLEM_TYPE, problem_body
 
@@ -61,22 +61,9 @@ def register_api(app: Flask, checker: Checker, location_limit: int, default_lang
         raw = request.args.get("as_of", "").strip()
         if not raw:
             return dt.date.today()
-        try:
-            day = dt.date.fromisoformat(raw)
-        except ValueError:
-            wrong = labelled_problem("as_of", None, "web_not_a_date", field="as_of", value=raw)
-            raise ApiProblem(400, t("api_bad_parameter", lang), [wrong], lang) from None
-        if not in_date_range(day):
-            wrong = labelled_problem(
-                "as_of",
-                None,
-                "date_out_of_range",
-                field="as_of",
-                value=raw,
-                first=FIRST_DAY,
-                last=LAST_DAY,
-            )
-            raise ApiProblem(400, t("api_bad_parameter", lang), [wrong], lang)
+        day, problems = check_date(raw, "as_of")
+        if day is None:
+            raise ApiProblem(400, t("api_bad_parameter", lang), problems, lang)
         return day
 
     def body(lang: str) -> YamlDocument:

@@ -32,9 +32,10 @@ from checker.location.writer import location_yaml
 from checker.plan.compare import compare
 from checker.render.html import render_html
 from checker.render.pdf import PdfError, html_to_pdf
-from checker.source.limits import FIRST_DAY, LAST_DAY, MAX_FILE_BYTES, MAX_LOCATIONS, in_date_range
+from checker.source.limits import MAX_FILE_BYTES, MAX_LOCATIONS
 from checker.source.reader import load_yaml_bytes, load_yaml_text
 from checker.web.api import PREFIX, problem_response, register_api
+from checker.web.dates import check_date
 from checker.web.form import (
     document_values,
     entered_values,
@@ -97,24 +98,8 @@ def create_app(
         raw = request.form.get("as_of", "").strip()
         if not raw:
             return dt.date.today().isoformat(), []
-        source = t("web_form_source", lang)
-        try:
-            day = dt.date.fromisoformat(raw)
-        except ValueError:
-            return raw, [labelled_problem(source, None, "web_not_a_date", field="as_of", value=raw)]
-        if not in_date_range(day):  # a date the checker cannot reckon with (year 9999)
-            return raw, [
-                labelled_problem(
-                    source,
-                    None,
-                    "date_out_of_range",
-                    field="as_of",
-                    value=raw,
-                    first=FIRST_DAY,
-                    last=LAST_DAY,
-                )
-            ]
-        return day.isoformat(), []
+        day, problems = check_date(raw, t("web_form_source", lang))
+        return (raw, problems) if day is None else (day.isoformat(), [])
 
     def carried(lang: str, day: str) -> Location:
         """The location a page sent back; problems only if someone edited the hidden field."""
