@@ -72,10 +72,10 @@ def _table(path: Path, rows: int) -> Path:
 
 
 def _start_audit(tmp_path: Path, lang: str = "en") -> tuple[subprocess.Popen, dict]:
-    """An audit of 20,000 rows with two workers and earlier outputs in place, started in a
+    """An audit of 60,000 rows with two workers and earlier outputs in place, started in a
     session of its own and returned once it is checking (its first progress line); large, so
     that even a fast audit is still checking when the signal arrives."""
-    table = _table(tmp_path / "big.csv", 20000)
+    table = _table(tmp_path / "big.csv", 60000)
     outs = {kind: tmp_path / f"a.{kind}" for kind in ("csv", "json", "html")}
     for path in outs.values():
         path.write_text("earlier\n", encoding="utf-8")
@@ -90,7 +90,7 @@ def _start_audit(tmp_path: Path, lang: str = "en") -> tuple[subprocess.Popen, di
         start_new_session=True,
     )
     line = proc.stderr.readline()
-    if not re.search(r"\d+ (of|van) 20000", line):
+    if not re.search(r"\d+ (of|van) 60000", line):
         proc.kill()
         raise AssertionError(line + proc.stderr.read())
     return proc, outs
