@@ -53,3 +53,15 @@ def artifacts(request) -> Path:
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     with capture.global_and_fixture_disabled():
         print(f"\nbrowser test artefacts (screenshots, PDFs): {path}")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script for the accessibility checks in the browser tests (skipped without
+    it, unless a browser run is required)."""
+    path = os.environ.get("OPVANGTOETS_AXE")
+    if not path or not Path(path).is_file():
+        if os.environ.get("OPVANGTOETS_REQUIRE_BROWSER") == "1":
+            pytest.fail("set OPVANGTOETS_AXE to axe-core's axe.min.js (npm install axe-core)")
+        pytest.skip("axe-core not installed: npm install axe-core, then set OPVANGTOETS_AXE")
+    return Path(path).read_text(encoding="utf-8")

@@ -9,7 +9,6 @@ OPVANGTOETS_REQUIRE_BROWSER=1.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,6 @@ from checker.render.html import render_html
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
 AS_OF = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    path = os.environ.get("OPVANGTOETS_AXE")
-    if not path or not Path(path).is_file():
-        if os.environ.get("OPVANGTOETS_REQUIRE_BROWSER") == "1":
-            pytest.fail("set OPVANGTOETS_AXE to axe-core's axe.min.js (npm install axe-core)")
-        pytest.skip("axe-core not installed: npm install axe-core, then set OPVANGTOETS_AXE")
-    return Path(path).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

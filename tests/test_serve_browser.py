@@ -77,6 +77,11 @@ def fill_location(page, values: dict) -> None:
     for theme in page.locator("details.theme").all():
         if theme.get_attribute("open") is None:
             theme.locator(":scope > summary").click()
+    fill_fields(page, values)
+
+
+def fill_fields(page, values: dict) -> None:
+    """Type each fact into its input, select or group of choices."""
     for name, value in values.items():
         field = page.locator(f"#f-{name}")
         tag = field.evaluate("e => e.tagName.toLowerCase()")

@@ -11,7 +11,6 @@ violation on the form, report, what-if and upload pages in both languages.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -28,23 +27,11 @@ AS_OF = "2026-01-15"
 FIELDS = "input:not([type=hidden]):not([type=file]), select, textarea"
 # The real server and a page that fails on console errors or requests elsewhere.
 server, page = test_serve_browser.server, test_serve_browser.page
+fill = test_serve_browser.fill_fields
 
 
 def names_on(page, form: str) -> set[str]:
     return set(page.eval_on_selector_all(f"{form} :is({FIELDS})", "es => es.map(e => e.name)"))
-
-
-def fill(page, values: dict) -> None:
-    for name, value in values.items():
-        field = page.locator(f"#f-{name}")
-        tag = field.evaluate("e => e.tagName.toLowerCase()")
-        if tag == "select":
-            field.select_option(value)
-        elif tag == "fieldset":
-            for choice in value:
-                field.locator(f'input[value="{choice}"]').check()
-        else:
-            field.fill(value)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -174,16 +161,6 @@ def test_leaving_a_changed_form_asks_first(page, server):
         page.close(run_before_unload=True)
     assert asked.value.type == "beforeunload"
     asked.value.dismiss()  # stay on the page
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    path = os.environ.get("OPVANGTOETS_AXE")
-    if not path or not Path(path).is_file():
-        if os.environ.get("OPVANGTOETS_REQUIRE_BROWSER") == "1":
-            pytest.fail("set OPVANGTOETS_AXE to axe-core's axe.min.js (npm install axe-core)")
-        pytest.skip("axe-core not installed: npm install axe-core, then set OPVANGTOETS_AXE")
-    return Path(path).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
