@@ -74,7 +74,7 @@ SYMBOL = {
 
 
 class Text(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     en: str = Field(min_length=1)
     nl: str = Field(min_length=1)
 
@@ -82,7 +82,7 @@ class Text(BaseModel):
 class Leaf(BaseModel):
     """One comparison on one fact (or on the months between two date facts)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     field: str | None = None
     months_between: list[str] | None = Field(default=None, min_length=2, max_length=2)
     op: Op
@@ -154,23 +154,23 @@ class Leaf(BaseModel):
 
 
 class AllOf(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     all: list[Condition] = Field(min_length=1)
 
 
 class AnyOf(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     any: list[Condition] = Field(min_length=1)
 
 
 class NotOf(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
     not_: Condition = Field(alias="not")
 
 
+# The models are built on first validation (defer_build), when `Condition` exists: a library
+# read from the cache is never validated, so a `check` does not pay for building them.
 Condition = Union[AllOf, AnyOf, NotOf, Leaf]  # noqa: UP007 (pydantic needs the Union form)
-for _model in (AllOf, AnyOf, NotOf):
-    _model.model_rebuild()
 
 
 def leaves(cond: Condition | None) -> list[Leaf]:

@@ -63,7 +63,7 @@ class Against(str, Enum):
 class Verification(BaseModel):
     """How the citation (article, paragraph, point, wording, threshold) was checked."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     date: dt.date = Field(description="When it was checked")
     against: Against
     text: str = Field(min_length=8, description="What was read, and where")
@@ -75,7 +75,7 @@ HttpsUrl = Annotated[str, Field(pattern=r"^https://")]
 class LocalizedUrl(BaseModel):
     """The official text per report language, where the source publishes both."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     en: HttpsUrl
     nl: HttpsUrl
 
@@ -83,7 +83,7 @@ class LocalizedUrl(BaseModel):
 class Source(BaseModel):
     """Where in the instrument the norm stands. The instrument itself is given per file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     article: str | Text | None = Field(
         default=None,
         description="e.g. '14'; per language where it is words, e.g. a court and date",
@@ -105,7 +105,7 @@ class Source(BaseModel):
 class Example(BaseModel):
     """A location fragment and the outcome the norm must give for it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str = Field(min_length=8, description="A sentence saying what the example shows")
     as_of: dt.date | None = None
     location: dict[str, Any]
@@ -117,7 +117,7 @@ BASIS = "Why the rule takes effect on valid_from, and which document proves it (
 
 
 class Norm(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str = Field(pattern=NORM_ID)
     aliases: list[Annotated[str, Field(pattern=NORM_ID)]] = Field(
         default_factory=list,
@@ -145,7 +145,7 @@ class Norm(BaseModel):
 
 
 class NormFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     family: str = Field(pattern=r"^[a-z0-9_]+$")
     instrument: Text = Field(description="Name as cited, e.g. 'Directive 2013/33/EU'")
     citation_separator: str = Field(
@@ -164,7 +164,7 @@ class NormFile(BaseModel):
 
 
 class DerivedCase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     when: Condition
     value: dict[str, Any] = Field(
         description="An expression: {months_between: [a, b]}, {multiply: [field, number]}, "
@@ -175,7 +175,7 @@ class DerivedCase(BaseModel):
 class DerivedFact(BaseModel):
     """A fact the engine derives from the location: true/false by a condition, or a number."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: Text
     when: Condition | None = Field(default=None, description="For a true/false fact")
@@ -185,7 +185,7 @@ class DerivedFact(BaseModel):
 
 
 class DerivedFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     derived: list[DerivedFact]
 
 
