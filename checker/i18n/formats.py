@@ -3,14 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Literal
 
+import babel
+from babel import localedata
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from checker.i18n import stored
+
 #: The Babel locale of each report language: British English writes "1 June 2026".
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+@cache
+def load_locale(name: str) -> str:
+    """The Babel locale `name`, its CLDR data ready. Babel merges it from a file per level
+    (root, en, en_001, en_GB), a third of a cold `check`; merged once per Babel version, it is
+    then read from the user's cache (`checker.i18n.stored`) into Babel's own cache of loaded
+    locales, where Babel looks first."""
+    loaded = getattr(localedata, "_cache", None)
+    if not isinstance(loaded, dict) or name in loaded:
+        return name  # a Babel that keeps its data otherwise loads it itself, as before
+
+    def merge() -> dict:
+        before = set(loaded)
+        localedata.load(name)
+        return {level: data for level, data in loaded.items() if level not in before}
+
+    for level, data in stored.kept(
+        f"babel-{name}.pickle", stored.key_of(babel.__version__, name), merge
+    ).items():
+        loaded.setdefault(level, data)
+    return name
 
 
 def _pattern(value: float) -> str:
@@ -27,12 +54,12 @@ def _pattern(value: float) -> str:
 def number(value: float, lang: str) -> str:
     """'1.200' and '4,5' in Dutch, '1,200' and '4.5' in English; at most two decimals, unless
     a small value needs more to show it is not zero."""
-    return format_decimal(value, format=_pattern(value), locale=LOCALES[lang])
+    return format_decimal(value, format=_pattern(value), locale=load_locale(LOCALES[lang]))
 
 
 def date(value: dt.date, lang: str) -> str:
     """'1 juni 2026' in Dutch, '1 June 2026' in English."""
-    return format_date(value, format="long", locale=LOCALES[lang])
+    return format_date(value, format="long", locale=load_locale(LOCALES[lang]))
 
 
 def quantity(value: float, unit: str, lang: str) -> str:
@@ -45,9 +72,11 @@ def quantity(value: float, unit: str, lang: str) -> str:
         }
         return f"{number(value, lang)} {word[lang]}"
     length: Literal["short", "long"] = "short" if unit.startswith(("area-", "length-")) else "long"
-    return format_unit(value, unit, length=length, format=_pattern(value), locale=LOCALES[lang])
+    return format_unit(
+        value, unit, length=length, format=_pattern(value), locale=load_locale(LOCALES[lang])
+    )
 
 
 def month(value: dt.date, lang: str) -> str:
     """'april 2025' in Dutch, 'April 2025' in English (a fact dated by its month)."""
-    return format_date(value, format="LLLL y", locale=LOCALES[lang])
+    return format_date(value, format="LLLL y", locale=load_locale(LOCALES[lang]))

@@ -16,7 +16,7 @@ import typing
 from enum import Enum
 from typing import Any
 
-from checker.i18n import LABELS, t
+from checker.i18n import catalog, t
 from checker.i18n.formats import date, number, quantity
 from checker.location.model import Location
 
@@ -193,7 +193,7 @@ def show(name: str, value: Any, lang: str) -> str:
     kind = enum_of(name)
     if kind is not None and isinstance(value, str):
         key = f"{kind.__name__}.{value}"
-        return t(key, lang) if key in LABELS else value
+        return t(key, lang) if key in catalog() else value
     if isinstance(value, int | float):
         u = unit(name)
         return quantity(value, u, lang) if u else number(value, lang)
