@@ -8,7 +8,6 @@ traceback at a user.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -105,5 +104,7 @@ def labelled_problem(
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
     """The choice closest to a misspelt `word`, if one is close enough."""
+    import difflib  # only for a misspelt word: a cold start does not pay for it
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None

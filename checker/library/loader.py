@@ -17,7 +17,6 @@ import typing
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +177,10 @@ def shipped_norms_dir() -> Path:
 
 @cache
 def _norm_file_validator() -> Any:
-    import jsonschema  # only when a library is checked, not when it comes from the cache
+    # only when a library is checked, not when it comes from the cache
+    from importlib import resources
+
+    import jsonschema
 
     text = resources.files("checker.schemas").joinpath("norm-file.schema.json").read_text()
     return jsonschema.Draft202012Validator(json.loads(text))

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from checker.errors import InputError, Problem, problem
 from checker.library.loader import Library
-from checker.render.files import write_output
-from checker.render.pdf import PdfError, html_to_pdf
 from checker.render.text import render_text
 from checker.report.build import Report
 
@@ -92,6 +90,10 @@ def write_report(
 ) -> Problem | None:
     """Write one report, complete or not at all (a planted symlink is replaced, not followed);
     a path that cannot be written is a problem, not a traceback."""
+    # here, not at the top: a report printed on the terminal needs neither (nor tempfile)
+    from checker.render.files import write_output
+    from checker.render.pdf import PdfError, html_to_pdf
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = render(report, fmt, library, detail=detail)
