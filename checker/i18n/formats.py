@@ -7,7 +7,7 @@ from functools import cache
 from typing import Literal
 
 import babel
-from babel import localedata
+from babel import Locale, localedata
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
@@ -19,14 +19,15 @@ LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 @cache
-def load_locale(name: str) -> str:
+def load_locale(name: str) -> Locale:
     """The Babel locale `name`, its CLDR data ready. Babel merges it from a file per level
     (root, en, en_001, en_GB), a third of a cold `check`; merged once per Babel version, it is
     then read from the user's cache (`checker.i18n.stored`) into Babel's own cache of loaded
-    locales, where Babel looks first."""
+    locales, where Babel looks first. One `Locale` for every value formatted: given its name,
+    Babel would make a new one each time, looking for its file on disk."""
     loaded = getattr(localedata, "_cache", None)
     if not isinstance(loaded, dict) or name in loaded:
-        return name  # a Babel that keeps its data otherwise loads it itself, as before
+        return Locale.parse(name)  # a Babel that keeps its data otherwise loads it itself
 
     def merge() -> dict:
         before = set(loaded)
@@ -37,7 +38,7 @@ def load_locale(name: str) -> str:
         f"babel-{name}.pickle", stored.key_of(babel.__version__, name), merge
     ).items():
         loaded.setdefault(level, data)
-    return name
+    return Locale.parse(name)
 
 
 def _pattern(value: float) -> str:
