@@ -33,7 +33,7 @@ fact it matched. The audit's lean path (`outcomes_many`) keeps bare outcomes, st
 from "every norm in force passes" and marking only the unknown and the decided ones.
 
 Field notes that shaped this module:
-- every pattern is anchored on `kind`, or a pattern of only `$nex` hangs;
+- every pattern is anchored on the fact's position `_i`, or a pattern of only `$nex` hangs;
 - each ruleset is warmed up once, or `delete_state` can hang;
 - at most 31 tests in one `$and`, and not much more than 100 norms per ruleset;
 - one session id, state deleted after every batch: distinct ids leak memory.
@@ -53,7 +53,7 @@ from typing import Any
 import durable_rules_engine as dre
 
 from checker.evaluate.encoding import engine_json
-from checker.evaluate.facts import FACT_KIND, month_key, months_from_keys
+from checker.evaluate.facts import month_key, months_from_keys
 from checker.library.conditions import (
     Conjunction,
     Leaf,
@@ -72,9 +72,11 @@ from checker.location.model import EXPANDED_FROM, Location, expanded_facts
 NORMS_PER_RULESET = 40
 MAX_TESTS_PER_PATTERN = 30
 BATCH = 250  # locations asserted into one session
-SESSION = "batch"
+SESSION = "0"  # the session of a fact without `sid`: the fact need not carry one
 INDEX = "_i"
-_INDEX_RE = re.compile(r'"_i":\s*(\d+)')
+# Every fact starts with its position (see `_trimmed`): found by its literal opening, which is
+# rarer in the action's JSON than a quote.
+_INDEX_RE = re.compile(r'\{"_i":(\d+)')
 _ruleset_numbers = itertools.count(1)
 # durable_rules result codes of an assert (see durable/engine.py: Ruleset._handle_result)
 _OBSERVED = 2
@@ -130,7 +132,8 @@ def _tests(conj: Conjunction, list_fields: dict[str, list[str]], name: str) -> l
 
 
 def _rule(tests: list[dict]) -> dict:
-    return {"all": [{"m": {"$and": [{"kind": FACT_KIND}, *tests]}}], "cap": BATCH}
+    # anchored on the position, which every location fact has and the session state has not
+    return {"all": [{"m": {"$and": [{"$ex": {INDEX: 1}}, *tests]}}], "cap": BATCH}
 
 
 @dataclass
@@ -217,7 +220,7 @@ class Engine:
         for key, value in pattern.items():
             if key == "$m":
                 out[key] = self._key(value)
-            elif key.startswith("$") or key in ("all", "m", "cap", "kind"):
+            elif key.startswith("$") or key in ("all", "m", "cap", "kind", INDEX):
                 out[key] = self._aliased(value)
             else:
                 out[self._key(key)] = self._aliased(value)
@@ -393,16 +396,13 @@ class Engine:
     def _trimmed(facts: list[dict], keys: frozenset[str]) -> str:
         """The facts as the engine's JSON with only `keys` (and what every pattern needs)."""
         return engine_json(
-            [
-                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys & f.keys()}}
-                for i, f in enumerate(facts)
-            ],
+            [{INDEX: i, **{k: f[k] for k in keys & f.keys()}} for i, f in enumerate(facts)],
             compact=True,
         )
 
     def _fact(self, location: Location, day: int, day_key: int) -> dict[str, Any]:
         """The engine fact of one location: aliased keys, only what is known and read."""
-        fact: dict[str, Any] = {}  # (the batch position and anchors are added per ruleset)
+        fact: dict[str, Any] = {}  # (the batch position is added per ruleset)
         expanded = expanded_facts(location) if self._plan_expands else {}
         for name, how, key in self._plan:
             value: Any = expanded.get(name) if name in EXPANDED_FROM else getattr(location, name)
