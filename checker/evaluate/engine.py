@@ -69,7 +69,7 @@ from checker.library.loader import AS_OF_FIELD, Library, LibraryNorm
 from checker.library.model import DerivedFact, Outcome
 from checker.location.model import EXPANDED_FROM, Location, expanded_facts
 
-NORMS_PER_RULESET = 40
+NORMS_PER_RULESET = 20  # measured: 20 fastest of 15, 20, 30, 40 (smaller facts, more asserts)
 MAX_TESTS_PER_PATTERN = 30
 BATCH = 250  # locations asserted into one session
 SESSION = "0"  # the session of a fact without `sid`: the fact need not carry one
@@ -180,13 +180,13 @@ class Engine:
         # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
         # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
         self._norm_rulesets: list[tuple[_Ruleset, frozenset[str]]] = []
-        for start in range(0, len(norms), NORMS_PER_RULESET):
+        for number, group in enumerate(_groups(self._norm_keys, NORMS_PER_RULESET)):
             rules = {}
             ruleset_keys = {AS_OF_FIELD, month_key_name(AS_OF_FIELD)}
-            for index in range(start, min(start + NORMS_PER_RULESET, len(norms))):
+            for index in group:
                 rules.update(self._norm_rules(index))
                 ruleset_keys |= self._norm_keys[index]
-            name = f"{prefix}_norms_{start // NORMS_PER_RULESET}"
+            name = f"{prefix}_norms_{number}"
             aliases = frozenset(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
         # which norms may be unknown when a key is missing (by alias)
@@ -529,6 +529,26 @@ class Engine:
                     by_id[ids[index]] = result
             results.append(by_id)
         return facts, derived, results
+
+
+def _groups(norm_keys: list[set[str]], size: int) -> list[list[int]]:
+    """Norms in groups of at most `size` that read few keys in all: each group's ruleset gets
+    only the keys its norms read, and every rule that fires hands back that whole fact. Greedy:
+    a group starts with the norm reading the most keys left and takes the norm that adds the
+    fewest new keys (ties: the most shared keys, then the library's order)."""
+    left = list(range(len(norm_keys)))
+    groups = []
+    while left:
+        first = max(left, key=lambda i: (len(norm_keys[i]), -i))
+        left.remove(first)
+        group, keys = [first], set(norm_keys[first])
+        while left and len(group) < size:
+            best = min(left, key=lambda i: (len(norm_keys[i] - keys), -len(norm_keys[i] & keys), i))
+            left.remove(best)
+            group.append(best)
+            keys |= norm_keys[best]
+        groups.append(sorted(group))
+    return groups
 
 
 def _leaves(lib_norm: LibraryNorm) -> list[Leaf]:
