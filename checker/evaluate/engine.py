@@ -194,13 +194,24 @@ class Engine:
         for index, keys in enumerate(self._norm_keys):
             for key in keys:
                 self._norms_by_key.setdefault(self._key(key), []).append(index)
-        self._plan = self._fact_plan(used_keys)
-        self._plan_expands = any(name in EXPANDED_FROM for name, _, _ in self._plan)
+        plan = self._fact_plan(used_keys)
+        self._plan_expands = any(name in EXPANDED_FROM for name, _, _ in plan)
+        # the plan by how a value is encoded, so `_fact` does not branch per field
+        self._plan_values = [(name, key) for name, how, key in plan if how == "value"]
+        self._plan_enums = [(name, key) for name, how, key in plan if how == "enum"]
+        self._plan_dates = [(name, *key) for name, how, key in plan if how == "date"]
+        self._plan_lists = [(name, key) for name, how, key in plan if how == "list"]
         self._used_keys = frozenset(self._key(k) for k in used_keys)
         for d in library.derived:  # a derived fact no norm reads still goes into the fact
             self._key(d.name)
         self._readable = {alias: name for name, alias in self._alias.items()}
         self._as_of_keys = (self._key(AS_OF_FIELD), self._key(month_key_name(AS_OF_FIELD)))
+        # (derived fact, case number) -> its value from a location's fact
+        self._case_values = {
+            (d.name, case_no): _expression(case.value, lambda n: self._alias.get(n, ""))
+            for d in library.derived
+            for case_no, case in enumerate(d.cases or [])
+        }
 
     # compilation ---------------------------------------------------------------
 
@@ -386,38 +397,41 @@ class Engine:
 
     def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[int]]]:
         """What each rule that fired decides, and for which facts (by position)."""
-        out = []
-        for message in self._drain(ruleset, facts_json):
-            rule = message[2 : message.index('"', 2)]
-            out.append((self._actions[rule], [int(i) for i in _INDEX_RE.findall(message)]))
-        return out
+        actions, find = self._actions, _INDEX_RE.findall
+        return [
+            (actions[message[2 : message.index('"', 2)]], list(map(int, find(message))))
+            for message in self._drain(ruleset, facts_json)
+        ]
 
     @staticmethod
     def _trimmed(facts: list[dict], keys: frozenset[str]) -> str:
-        """The facts as the engine's JSON with only `keys` (and what every pattern needs)."""
+        """The facts as the engine's JSON with only `keys` (and their position first)."""
         return engine_json(
-            [{INDEX: i, **{k: f[k] for k in keys & f.keys()}} for i, f in enumerate(facts)],
+            [{INDEX: i, **{k: f[k] for k in keys if k in f}} for i, f in enumerate(facts)],
             compact=True,
         )
 
     def _fact(self, location: Location, day: int, day_key: int) -> dict[str, Any]:
         """The engine fact of one location: aliased keys, only what is known and read."""
-        fact: dict[str, Any] = {}  # (the batch position is added per ruleset)
-        expanded = expanded_facts(location) if self._plan_expands else {}
-        for name, how, key in self._plan:
-            value: Any = expanded.get(name) if name in EXPANDED_FROM else getattr(location, name)
-            if value is None:
-                continue
-            if how == "value":
-                fact[key] = value
-            elif how == "enum":
+        values = location.__dict__  # pydantic keeps a model's field values here
+        if self._plan_expands:
+            values = {**values, **dict.fromkeys(EXPANDED_FROM), **expanded_facts(location)}
+        # (the batch position is added per ruleset)
+        fact = {key: v for name, key in self._plan_values if (v := values[name]) is not None}
+        for name, key in self._plan_enums:
+            value = values[name]
+            if value is not None:
                 fact[key] = value.value
-            elif how == "date":
-                fact[key[0]] = value.toordinal()
-                fact[key[1]] = month_key(value)
-            else:
+        for name, day_alias, month_alias in self._plan_dates:
+            value = values[name]
+            if value is not None:
+                fact[day_alias] = value.toordinal()
+                fact[month_alias] = month_key(value)
+        for name, members in self._plan_lists:
+            value = values[name]
+            if value is not None:
                 given = {v.value if isinstance(v, Enum) else v for v in value}
-                for member, member_key in key:
+                for member, member_key in members:
                     fact[member_key] = member in given
         as_of_key, as_of_month_key = self._as_of_keys
         fact[as_of_key] = day
@@ -427,30 +441,29 @@ class Engine:
     def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
         """Derived facts per location (readable names); added to `facts` under their alias."""
         derived: list[dict[str, Any]] = [{} for _ in facts]
-        for ruleset, members, keys in self._derived_levels:
+        for ruleset, _, keys in self._derived_levels:
             # a level reads few keys: assert only those
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
-                kind, d = action[0], action[1]
-                for i in positions:
-                    if kind == "case":
-                        key = (i, d.name)
-                        cases[key] = min(cases.get(key, action[2]), action[2])
-                    else:
-                        derived[i][d.name] = kind == "true"
+                kind, name = action[0], action[1].name
+                if kind == "case":
+                    case_no = action[2]
+                    for i in positions:
+                        prior = cases.get((i, name))
+                        if prior is None or case_no < prior:
+                            cases[i, name] = case_no
+                else:
+                    for i in positions:
+                        derived[i][name] = kind == "true"
+            values = self._case_values
             for (i, name), case_no in cases.items():
-                d = next(m for m in members if m.name == name)
-                fact = facts[i]
-
-                def get(n: str, fact: dict[str, Any] = fact) -> Any:
-                    return fact.get(self._alias.get(n, ""))
-
-                value = _expression(d.cases[case_no].value, get)
+                value = values[name, case_no](facts[i])
                 if value is not None:
                     derived[i][name] = value
-            for fact, values in zip(facts, derived, strict=True):
-                for name, value in values.items():
-                    fact[self._alias[name]] = value
+            alias = self._alias
+            for fact, found in zip(facts, derived, strict=True):
+                for name, value in found.items():
+                    fact[alias[name]] = value
         return derived
 
     def evaluate(self, location: Location, as_of: dt.date) -> Evaluation:
@@ -490,44 +503,45 @@ class Engine:
         day, day_key = as_of.toordinal(), month_key(as_of)
         facts = [self._fact(loc, day, day_key) for loc in locations]
         derived = self._derive(facts)
-        decided: list[dict[int, Any]] = [{} for _ in facts]
+        ids = {index: n.id for index, n in enumerate(self.library.norms) if n.in_force(as_of)}
+        passed, unknown = (Outcome.pass_, Outcome.unknown) if lean else (_PASS, _UNKNOWN)
+        # every norm in force passes unless a rule decides it, or a fact it reads is missing
+        base = {norm_id: passed for norm_id in ids.values()}
+        for index in self._gapped:
+            if index in ids:
+                base[ids[index]] = unknown
+        unknown_by_key = {
+            key: [ids[index] for index in indices if index in ids]
+            for key, indices in self._norms_by_key.items()
+        }
+        used_keys = self._used_keys
+        results = []
+        for fact in facts:
+            by_id = base.copy()
+            for key in used_keys.difference(fact):
+                for norm_id in unknown_by_key.get(key, ()):
+                    by_id[norm_id] = unknown
+            results.append(by_id)
         for ruleset, keys in self._norm_rulesets:
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
-                kind, index = action[0], action[1]
+                kind, norm_id = action[0], ids.get(action[1])
+                if norm_id is None:
+                    continue
                 if lean:
                     outcome = _LEAN[kind]
                     for i in positions:
-                        decided[i][index] = outcome
+                        results[i][norm_id] = outcome
                 elif kind == "fail":
                     for i in positions:
-                        prior = decided[i].get(index)
-                        violated = action[2] if prior is None else prior.violated + action[2]
-                        decided[i][index] = NormResult(Outcome.fail, violated)
+                        prior = results[i][norm_id]
+                        violated = action[2]
+                        if prior.outcome == Outcome.fail:  # another of its fail rules fired
+                            violated = prior.violated + violated
+                        results[i][norm_id] = NormResult(Outcome.fail, violated)
                 else:
                     same = _NA if kind == "na" else _PASS
                     for i in positions:
-                        decided[i][index] = same
-        norms = self.library.norms
-        in_force = [(index, n.id) for index, n in enumerate(norms) if n.in_force(as_of)]
-        ids = {index: norm_id for index, norm_id in in_force}
-        passed, unknown = (Outcome.pass_, Outcome.unknown) if lean else (_PASS, _UNKNOWN)
-        # every norm in force passes unless a rule decided it, or a fact it reads is missing
-        base = {norm_id: passed for _, norm_id in in_force}
-        norms_by_key = self._norms_by_key
-        gapped = [index for index in self._gapped if index in ids]
-        results = []
-        for fact, mine in zip(facts, decided, strict=True):
-            by_id = base.copy()
-            for index in gapped:
-                by_id[ids[index]] = unknown
-            for key in self._used_keys.difference(fact):
-                for index in norms_by_key.get(key, ()):
-                    if index in ids:
-                        by_id[ids[index]] = unknown
-            for index, result in mine.items():
-                if index in ids:
-                    by_id[ids[index]] = result
-            results.append(by_id)
+                        results[i][norm_id] = same
         return facts, derived, results
 
 
@@ -578,18 +592,42 @@ def _unique(leaves_: list[Leaf]) -> list[Leaf]:
     return list(seen.values())
 
 
-def _expression(expr: dict[str, Any], get: Callable[[str], Any]) -> float | int | None:
-    """A derived number from its data expression (the rule that fired chose the case)."""
+def _expression(
+    expr: dict[str, Any], key: Callable[[str], str]
+) -> Callable[[dict[str, Any]], float | int | None]:
+    """A derived number from its data expression, as a function of the engine fact (`key`
+    gives a name's fact key); the rule that fired chose the case."""
     ((op, args),) = expr.items()
     if op == "months_between":
-        start, end = (get(month_key_name(a)) for a in args)
-        return None if start is None or end is None else months_from_keys(start, end)
-    if op == "multiply":
-        factors = [get(a) if isinstance(a, str) else a for a in args]
-        return None if any(f is None for f in factors) else math.prod(factors)
-    if op == "ratio":
-        top, bottom = (get(a) for a in args)
-        return None if top is None or not bottom else round(top / bottom, 2)
-    if op == "field":
-        return get(args)
-    raise EngineError(f"unknown expression '{op}' in a derived fact")
+        start, end = (key(month_key_name(a)) for a in args)
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            first, last = fact.get(start), fact.get(end)
+            return None if first is None or last is None else months_from_keys(first, last)
+
+    elif op == "multiply":
+        factors = [(key(a), None) if isinstance(a, str) else (None, a) for a in args]
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            got = [c if k is None else fact.get(k) for k, c in factors]
+            return None if any(f is None for f in got) else math.prod(got)
+
+    elif op == "ratio":
+        top, bottom = (key(a) for a in args)
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            over, under = fact.get(top), fact.get(bottom)
+            return None if over is None or not under else round(over / under, 2)
+
+    elif op == "field":
+        name = key(args)
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            return fact.get(name)
+
+    else:
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            raise EngineError(f"unknown expression '{op}' in a derived fact")
+
+    return value
