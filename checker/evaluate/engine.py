@@ -16,8 +16,9 @@ How the three values are decided (identical to `checker.evaluate.plain`):
   applicable" means pass. Where a fact is missing, pass needs a rule: the DNF of
   "applies and requires" AND "that fact is absent" (`$nex`). Nothing fires for
   an unknown norm, so nothing fired and a fact missing means *unknown*.
-- a norm not in force on the as-of date gets no result; its rules test
-  `as_of_date` so they do not fire at all.
+- a norm not in force on the as-of date gets no result; its fail and pass rules test
+  `as_of_date` so they do not fire at all. Norms with the same applicability share one
+  set of not-applicable rules, which do not test it: those results are dropped.
 - a norm with a deadline in months of which only days are known
   (`{field: X_days, months: N}`) can be undecided although every fact is
   present, so it always gets pass rules and is *unknown* when none fires.
@@ -98,7 +99,7 @@ class NormResult:
 _PASS = NormResult(Outcome.pass_)
 _NA = NormResult(Outcome.not_applicable)
 _UNKNOWN = NormResult(Outcome.unknown)
-_LEAN = {"fail": Outcome.fail, "na": Outcome.not_applicable, "pass": Outcome.pass_}
+_LEAN = {"fail": Outcome.fail, "pass": Outcome.pass_}
 
 
 @dataclass
@@ -180,12 +181,20 @@ class Engine:
         # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
         # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
         self._norm_rulesets: list[tuple[_Ruleset, frozenset[str]]] = []
+        # Norms with the same applicability share its "not applicable" rules (15 conditions
+        # for 135 norms): one fired rule then stands for all of them.
+        classes: dict[str, list[int]] = {}
+        for index, lib_norm in enumerate(norms):
+            classes.setdefault(repr(lib_norm.norm.applies_when), []).append(index)
         for number, group in enumerate(_groups(self._norm_keys, NORMS_PER_RULESET)):
             rules = {}
             ruleset_keys = {AS_OF_FIELD, month_key_name(AS_OF_FIELD)}
             for index in group:
                 rules.update(self._norm_rules(index))
-                ruleset_keys |= self._norm_keys[index]
+                ruleset_keys |= self._norm_keys[index]  # its applicability's keys among them
+                members = classes.pop(repr(norms[index].norm.applies_when), None)
+                if members:
+                    rules.update(self._not_applicable_rules(members))
             name = f"{prefix}_norms_{number}"
             aliases = frozenset(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
@@ -296,10 +305,6 @@ class Engine:
             name = f"n{index}|fail|{k}"
             rules[name] = _rule(_tests(a + r, lists, name) + in_force)
             self._actions[name] = ("fail", index, [leaf for leaf, _ in r])
-        for k, conj in enumerate(dnf(norm.applies_when, True)):
-            name = f"n{index}|na|{k}"
-            rules[name] = _rule(_tests(conj, lists, name) + in_force)
-            self._actions[name] = ("na", index)
         # pass only needs a rule when one of the norm's facts is missing (see the docstring)
         keys = self._norm_keys[index]
         for k, (a, r) in enumerate(itertools.product(applies, dnf(norm.requires))):
@@ -320,6 +325,17 @@ class Engine:
                 name = f"n{index}|pass|{k}|{key}"
                 rules[name] = _rule([*tests, {"$nex": {key: 1}}])
                 self._actions[name] = ("pass", index)
+        return rules
+
+    def _not_applicable_rules(self, members: list[int]) -> dict[str, dict]:
+        """The rules that decide "not applicable" for norms of one applicability (`members`,
+        by index). They do not test the dates in force: a norm not in force gets no result."""
+        first = members[0]
+        rules: dict[str, dict] = {}
+        for k, conj in enumerate(dnf(self.library.norms[first].norm.applies_when, True)):
+            name = f"n{first}|na|{k}"
+            rules[name] = _rule(_tests(conj, self._list_fields, name))
+            self._actions[name] = ("na", tuple(members))
         return rules
 
     def _register(self, name: str, rules: dict[str, dict]) -> _Ruleset:
@@ -524,7 +540,14 @@ class Engine:
             results.append(by_id)
         for ruleset, keys in self._norm_rulesets:
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
-                kind, norm_id = action[0], ids.get(action[1])
+                kind = action[0]
+                if kind == "na":
+                    na = Outcome.not_applicable if lean else _NA
+                    for norm_id in [ids[j] for j in action[1] if j in ids]:
+                        for i in positions:
+                            results[i][norm_id] = na
+                    continue
+                norm_id = ids.get(action[1])
                 if norm_id is None:
                     continue
                 if lean:
@@ -539,9 +562,8 @@ class Engine:
                             violated = prior.violated + violated
                         results[i][norm_id] = NormResult(Outcome.fail, violated)
                 else:
-                    same = _NA if kind == "na" else _PASS
                     for i in positions:
-                        results[i][norm_id] = same
+                        results[i][norm_id] = _PASS
         return facts, derived, results
 
 
