@@ -184,8 +184,11 @@ def _engine_facts(engine, locations, as_of) -> tuple[list[dict], float]:
     day, day_key = as_of.toordinal(), month_key(as_of)
     facts = []
     for begin in range(0, len(locations), 250):
-        batch = [engine._fact(loc, day, day_key) for loc in locations[begin : begin + 250]]
+        chunk = locations[begin : begin + 250]
+        batch = [engine._fact(loc, day, day_key, i) for i, loc in enumerate(chunk)]
         engine._derive(batch)
+        for fact in batch:  # the position is the engine's, not a fact of the location
+            del fact["_i"]
         facts += batch
     return facts, (time.perf_counter() - start) / len(locations) * 1e6
 

@@ -46,7 +46,7 @@ import datetime as dt
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -75,7 +75,7 @@ MAX_TESTS_PER_PATTERN = 30
 BATCH = 250  # locations asserted into one session
 SESSION = "0"  # the session of a fact without `sid`: the fact need not carry one
 INDEX = "_i"
-# Every fact starts with its position (see `_trimmed`): found by its literal opening, which is
+# Every fact starts with its position (see `_asserted`): found by its literal opening, which is
 # rarer in the action's JSON than a quote.
 _INDEX_RE = re.compile(r'\{"_i":(\d+)')
 _ruleset_numbers = itertools.count(1)
@@ -161,7 +161,7 @@ class Engine:
         self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
         used_keys: set[str] = set()
         # per dependency level: its ruleset, its derived facts, the fact keys it reads
-        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], frozenset[str]]] = []
+        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], tuple[str, ...]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
@@ -170,7 +170,7 @@ class Engine:
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
             self._derived_levels.append(
-                (ruleset, members, frozenset(self._key(k) for k in level_keys))
+                (ruleset, members, _asserted(self._key(k) for k in level_keys))
             )
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
@@ -180,7 +180,7 @@ class Engine:
             used_keys |= keys
         # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
         # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
-        self._norm_rulesets: list[tuple[_Ruleset, frozenset[str]]] = []
+        self._norm_rulesets: list[tuple[_Ruleset, tuple[str, ...]]] = []
         # Norms with the same applicability share its "not applicable" rules (15 conditions
         # for 135 norms): one fired rule then stands for all of them.
         classes: dict[str, list[int]] = {}
@@ -196,7 +196,7 @@ class Engine:
                 if members:
                     rules.update(self._not_applicable_rules(members))
             name = f"{prefix}_norms_{number}"
-            aliases = frozenset(self._key(k) for k in ruleset_keys)
+            aliases = _asserted(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
         # which norms may be unknown when a key is missing (by alias)
         self._norms_by_key: dict[str, list[int]] = {}
@@ -420,20 +420,18 @@ class Engine:
         ]
 
     @staticmethod
-    def _trimmed(facts: list[dict], keys: frozenset[str]) -> str:
-        """The facts as the engine's JSON with only `keys` (and their position first)."""
-        return engine_json(
-            [{INDEX: i, **{k: f[k] for k in keys if k in f}} for i, f in enumerate(facts)],
-            compact=True,
-        )
+    def _trimmed(facts: list[dict], keys: tuple[str, ...]) -> str:
+        """The facts as the engine's JSON with only `keys` (see `_asserted`)."""
+        return engine_json([{k: f[k] for k in keys if k in f} for f in facts], compact=True)
 
-    def _fact(self, location: Location, day: int, day_key: int) -> dict[str, Any]:
-        """The engine fact of one location: aliased keys, only what is known and read."""
+    def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
+        """The engine fact of one location: its position in the batch, then aliased keys, only
+        what is known and read."""
         values = location.__dict__  # pydantic keeps a model's field values here
         if self._plan_expands:
             values = {**values, **dict.fromkeys(EXPANDED_FROM), **expanded_facts(location)}
-        # (the batch position is added per ruleset)
         fact = {key: v for name, key in self._plan_values if (v := values[name]) is not None}
+        fact[INDEX] = position
         for name, key in self._plan_enums:
             value = values[name]
             if value is not None:
@@ -517,7 +515,7 @@ class Engine:
         """One batch through the rulesets: facts, derived facts, results by norm id (only
         outcomes when `lean`, else `NormResult`s with the failed tests)."""
         day, day_key = as_of.toordinal(), month_key(as_of)
-        facts = [self._fact(loc, day, day_key) for loc in locations]
+        facts = [self._fact(loc, day, day_key, i) for i, loc in enumerate(locations)]
         derived = self._derive(facts)
         ids = {index: n.id for index, n in enumerate(self.library.norms) if n.in_force(as_of)}
         passed, unknown = (Outcome.pass_, Outcome.unknown) if lean else (_PASS, _UNKNOWN)
@@ -565,6 +563,12 @@ class Engine:
                     for i in positions:
                         results[i][norm_id] = _PASS
         return facts, derived, results
+
+
+def _asserted(keys: Iterable[str]) -> tuple[str, ...]:
+    """The keys a ruleset is given, the position first: positions are read back from the
+    opening of each fact in the action's JSON (`_INDEX_RE`)."""
+    return (INDEX, *sorted(keys))
 
 
 def _groups(norm_keys: list[set[str]], size: int) -> list[list[int]]:
