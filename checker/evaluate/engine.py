@@ -53,7 +53,7 @@ from typing import Any
 
 import durable_rules_engine as dre
 
-from checker.evaluate.encoding import engine_json
+from checker.evaluate.encoding import engine_json, facts_json
 from checker.evaluate.facts import month_key, months_from_keys
 from checker.library.conditions import (
     Conjunction,
@@ -422,7 +422,7 @@ class Engine:
     @staticmethod
     def _trimmed(facts: list[dict], keys: tuple[str, ...]) -> str:
         """The facts as the engine's JSON with only `keys` (see `_asserted`)."""
-        return engine_json([{k: f[k] for k in keys if k in f} for f in facts], compact=True)
+        return facts_json([{k: f[k] for k in keys if k in f} for f in facts])
 
     def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
         """The engine fact of one location: its position in the batch, then aliased keys, only
