@@ -14,6 +14,8 @@ import json
 import re
 from typing import Any
 
+import orjson
+
 # Only a number whose digits run straight into an exponent needs rewriting. The quick test
 # may also hit a string (an enum value like "b2e"); the full pass then skips strings.
 _SUSPECT = re.compile(r"(?<![\w.])-?\d+[eE]")
@@ -32,12 +34,24 @@ def engine_text(json_text: str) -> str:
     return _TOKEN.sub(_fraction, json_text)
 
 
-def engine_json(value: Any, compact: bool = False) -> str:
-    """`value` as JSON that durable_rules reads back exactly (finite numbers only); `compact`
-    leaves out the spaces (a batch of facts: less text to make, read and scan)."""
-    text = json.dumps(value, allow_nan=False, separators=(",", ":") if compact else None)
+def engine_json(value: Any) -> str:
+    """`value` as JSON that durable_rules reads back exactly (finite numbers only)."""
+    text = json.dumps(value, allow_nan=False)
     # json writes a float's exponent with its sign (2e-05, 1e+16): looking for that is a
     # plain substring search, much quicker than the pattern over a batch of facts
     if "e-" not in text and "e+" not in text:
+        return text
+    return engine_text(text)
+
+
+def facts_json(facts: list[dict[str, Any]]) -> str:
+    """A batch of facts as compact JSON that durable_rules reads back exactly: the hot path,
+    written by orjson (about ten times quicker than `json` here), which also writes a float
+    by its shortest round-trip digits but turns a non-finite one into null: refused, as
+    `engine_json` refuses it (a fact never holds a None, so null means that)."""
+    text = orjson.dumps(facts).decode()
+    if ":null" in text:
+        raise ValueError("Out of range float values are not JSON compliant")
+    if "e-" not in text and "e+" not in text:  # orjson too writes an exponent with its sign
         return text
     return engine_text(text)

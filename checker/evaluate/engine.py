@@ -16,8 +16,9 @@ How the three values are decided (identical to `checker.evaluate.plain`):
   applicable" means pass. Where a fact is missing, pass needs a rule: the DNF of
   "applies and requires" AND "that fact is absent" (`$nex`). Nothing fires for
   an unknown norm, so nothing fired and a fact missing means *unknown*.
-- a norm not in force on the as-of date gets no result; its rules test
-  `as_of_date` so they do not fire at all.
+- a norm not in force on the as-of date gets no result; its fail and pass rules test
+  `as_of_date` so they do not fire at all. Norms with the same applicability share one
+  set of not-applicable rules, which do not test it: those results are dropped.
 - a norm with a deadline in months of which only days are known
   (`{field: X_days, months: N}`) can be undecided although every fact is
   present, so it always gets pass rules and is *unknown* when none fires.
@@ -33,7 +34,7 @@ fact it matched. The audit's lean path (`outcomes_many`) keeps bare outcomes, st
 from "every norm in force passes" and marking only the unknown and the decided ones.
 
 Field notes that shaped this module:
-- every pattern is anchored on `kind`, or a pattern of only `$nex` hangs;
+- every pattern is anchored on the fact's position `_i`, or a pattern of only `$nex` hangs;
 - each ruleset is warmed up once, or `delete_state` can hang;
 - at most 31 tests in one `$and`, and not much more than 100 norms per ruleset;
 - one session id, state deleted after every batch: distinct ids leak memory.
@@ -45,15 +46,15 @@ import datetime as dt
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 import durable_rules_engine as dre
 
-from checker.evaluate.encoding import engine_json
-from checker.evaluate.facts import FACT_KIND, month_key, months_from_keys
+from checker.evaluate.encoding import engine_json, facts_json
+from checker.evaluate.facts import month_key, months_from_keys
 from checker.library.conditions import (
     Conjunction,
     Leaf,
@@ -69,12 +70,14 @@ from checker.library.loader import AS_OF_FIELD, Library, LibraryNorm
 from checker.library.model import DerivedFact, Outcome
 from checker.location.model import EXPANDED_FROM, Location, expanded_facts
 
-NORMS_PER_RULESET = 40
+NORMS_PER_RULESET = 20  # measured: 20 fastest of 15, 20, 30, 40 (smaller facts, more asserts)
 MAX_TESTS_PER_PATTERN = 30
 BATCH = 250  # locations asserted into one session
-SESSION = "batch"
+SESSION = "0"  # the session of a fact without `sid`: the fact need not carry one
 INDEX = "_i"
-_INDEX_RE = re.compile(r'"_i":\s*(\d+)')
+# Every fact starts with its position (see `_asserted`): found by its literal opening, which is
+# rarer in the action's JSON than a quote.
+_INDEX_RE = re.compile(r'\{"_i":(\d+)')
 _ruleset_numbers = itertools.count(1)
 # durable_rules result codes of an assert (see durable/engine.py: Ruleset._handle_result)
 _OBSERVED = 2
@@ -96,7 +99,7 @@ class NormResult:
 _PASS = NormResult(Outcome.pass_)
 _NA = NormResult(Outcome.not_applicable)
 _UNKNOWN = NormResult(Outcome.unknown)
-_LEAN = {"fail": Outcome.fail, "na": Outcome.not_applicable, "pass": Outcome.pass_}
+_LEAN = {"fail": Outcome.fail, "pass": Outcome.pass_}
 
 
 @dataclass
@@ -130,7 +133,8 @@ def _tests(conj: Conjunction, list_fields: dict[str, list[str]], name: str) -> l
 
 
 def _rule(tests: list[dict]) -> dict:
-    return {"all": [{"m": {"$and": [{"kind": FACT_KIND}, *tests]}}], "cap": BATCH}
+    # anchored on the position, which every location fact has and the session state has not
+    return {"all": [{"m": {"$and": [{"$ex": {INDEX: 1}}, *tests]}}], "cap": BATCH}
 
 
 @dataclass
@@ -157,7 +161,7 @@ class Engine:
         self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
         used_keys: set[str] = set()
         # per dependency level: its ruleset, its derived facts, the fact keys it reads
-        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], frozenset[str]]] = []
+        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], tuple[str, ...]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
@@ -166,7 +170,7 @@ class Engine:
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
             self._derived_levels.append(
-                (ruleset, members, frozenset(self._key(k) for k in level_keys))
+                (ruleset, members, _asserted(self._key(k) for k in level_keys))
             )
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
@@ -176,28 +180,47 @@ class Engine:
             used_keys |= keys
         # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
         # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
-        self._norm_rulesets: list[tuple[_Ruleset, frozenset[str]]] = []
-        for start in range(0, len(norms), NORMS_PER_RULESET):
+        self._norm_rulesets: list[tuple[_Ruleset, tuple[str, ...]]] = []
+        # Norms with the same applicability share its "not applicable" rules (15 conditions
+        # for 135 norms): one fired rule then stands for all of them.
+        classes: dict[str, list[int]] = {}
+        for index, lib_norm in enumerate(norms):
+            classes.setdefault(repr(lib_norm.norm.applies_when), []).append(index)
+        for number, group in enumerate(_groups(self._norm_keys, NORMS_PER_RULESET)):
             rules = {}
             ruleset_keys = {AS_OF_FIELD, month_key_name(AS_OF_FIELD)}
-            for index in range(start, min(start + NORMS_PER_RULESET, len(norms))):
+            for index in group:
                 rules.update(self._norm_rules(index))
-                ruleset_keys |= self._norm_keys[index]
-            name = f"{prefix}_norms_{start // NORMS_PER_RULESET}"
-            aliases = frozenset(self._key(k) for k in ruleset_keys)
+                ruleset_keys |= self._norm_keys[index]  # its applicability's keys among them
+                members = classes.pop(repr(norms[index].norm.applies_when), None)
+                if members:
+                    rules.update(self._not_applicable_rules(members))
+            name = f"{prefix}_norms_{number}"
+            aliases = _asserted(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
         # which norms may be unknown when a key is missing (by alias)
         self._norms_by_key: dict[str, list[int]] = {}
         for index, keys in enumerate(self._norm_keys):
             for key in keys:
                 self._norms_by_key.setdefault(self._key(key), []).append(index)
-        self._plan = self._fact_plan(used_keys)
-        self._plan_expands = any(name in EXPANDED_FROM for name, _, _ in self._plan)
+        plan = self._fact_plan(used_keys)
+        self._plan_expands = any(name in EXPANDED_FROM for name, _, _ in plan)
+        # the plan by how a value is encoded, so `_fact` does not branch per field
+        self._plan_values = [(name, key) for name, how, key in plan if how == "value"]
+        self._plan_enums = [(name, key) for name, how, key in plan if how == "enum"]
+        self._plan_dates = [(name, *key) for name, how, key in plan if how == "date"]
+        self._plan_lists = [(name, key) for name, how, key in plan if how == "list"]
         self._used_keys = frozenset(self._key(k) for k in used_keys)
         for d in library.derived:  # a derived fact no norm reads still goes into the fact
             self._key(d.name)
         self._readable = {alias: name for name, alias in self._alias.items()}
         self._as_of_keys = (self._key(AS_OF_FIELD), self._key(month_key_name(AS_OF_FIELD)))
+        # (derived fact, case number) -> its value from a location's fact
+        self._case_values = {
+            (d.name, case_no): _expression(case.value, lambda n: self._alias.get(n, ""))
+            for d in library.derived
+            for case_no, case in enumerate(d.cases or [])
+        }
 
     # compilation ---------------------------------------------------------------
 
@@ -217,7 +240,7 @@ class Engine:
         for key, value in pattern.items():
             if key == "$m":
                 out[key] = self._key(value)
-            elif key.startswith("$") or key in ("all", "m", "cap", "kind"):
+            elif key.startswith("$") or key in ("all", "m", "cap", "kind", INDEX):
                 out[key] = self._aliased(value)
             else:
                 out[self._key(key)] = self._aliased(value)
@@ -282,10 +305,6 @@ class Engine:
             name = f"n{index}|fail|{k}"
             rules[name] = _rule(_tests(a + r, lists, name) + in_force)
             self._actions[name] = ("fail", index, [leaf for leaf, _ in r])
-        for k, conj in enumerate(dnf(norm.applies_when, True)):
-            name = f"n{index}|na|{k}"
-            rules[name] = _rule(_tests(conj, lists, name) + in_force)
-            self._actions[name] = ("na", index)
         # pass only needs a rule when one of the norm's facts is missing (see the docstring)
         keys = self._norm_keys[index]
         for k, (a, r) in enumerate(itertools.product(applies, dnf(norm.requires))):
@@ -306,6 +325,17 @@ class Engine:
                 name = f"n{index}|pass|{k}|{key}"
                 rules[name] = _rule([*tests, {"$nex": {key: 1}}])
                 self._actions[name] = ("pass", index)
+        return rules
+
+    def _not_applicable_rules(self, members: list[int]) -> dict[str, dict]:
+        """The rules that decide "not applicable" for norms of one applicability (`members`,
+        by index). They do not test the dates in force: a norm not in force gets no result."""
+        first = members[0]
+        rules: dict[str, dict] = {}
+        for k, conj in enumerate(dnf(self.library.norms[first].norm.applies_when, True)):
+            name = f"n{first}|na|{k}"
+            rules[name] = _rule(_tests(conj, self._list_fields, name))
+            self._actions[name] = ("na", tuple(members))
         return rules
 
     def _register(self, name: str, rules: dict[str, dict]) -> _Ruleset:
@@ -383,41 +413,39 @@ class Engine:
 
     def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[int]]]:
         """What each rule that fired decides, and for which facts (by position)."""
-        out = []
-        for message in self._drain(ruleset, facts_json):
-            rule = message[2 : message.index('"', 2)]
-            out.append((self._actions[rule], [int(i) for i in _INDEX_RE.findall(message)]))
-        return out
+        actions, find = self._actions, _INDEX_RE.findall
+        return [
+            (actions[message[2 : message.index('"', 2)]], list(map(int, find(message))))
+            for message in self._drain(ruleset, facts_json)
+        ]
 
     @staticmethod
-    def _trimmed(facts: list[dict], keys: frozenset[str]) -> str:
-        """The facts as the engine's JSON with only `keys` (and what every pattern needs)."""
-        return engine_json(
-            [
-                {INDEX: i, "kind": FACT_KIND, "sid": SESSION, **{k: f[k] for k in keys & f.keys()}}
-                for i, f in enumerate(facts)
-            ],
-            compact=True,
-        )
+    def _trimmed(facts: list[dict], keys: tuple[str, ...]) -> str:
+        """The facts as the engine's JSON with only `keys` (see `_asserted`)."""
+        return facts_json([{k: f[k] for k in keys if k in f} for f in facts])
 
-    def _fact(self, location: Location, day: int, day_key: int) -> dict[str, Any]:
-        """The engine fact of one location: aliased keys, only what is known and read."""
-        fact: dict[str, Any] = {}  # (the batch position and anchors are added per ruleset)
-        expanded = expanded_facts(location) if self._plan_expands else {}
-        for name, how, key in self._plan:
-            value: Any = expanded.get(name) if name in EXPANDED_FROM else getattr(location, name)
-            if value is None:
-                continue
-            if how == "value":
-                fact[key] = value
-            elif how == "enum":
+    def _fact(self, location: Location, day: int, day_key: int, position: int) -> dict[str, Any]:
+        """The engine fact of one location: its position in the batch, then aliased keys, only
+        what is known and read."""
+        values = location.__dict__  # pydantic keeps a model's field values here
+        if self._plan_expands:
+            values = {**values, **dict.fromkeys(EXPANDED_FROM), **expanded_facts(location)}
+        fact = {key: v for name, key in self._plan_values if (v := values[name]) is not None}
+        fact[INDEX] = position
+        for name, key in self._plan_enums:
+            value = values[name]
+            if value is not None:
                 fact[key] = value.value
-            elif how == "date":
-                fact[key[0]] = value.toordinal()
-                fact[key[1]] = month_key(value)
-            else:
+        for name, day_alias, month_alias in self._plan_dates:
+            value = values[name]
+            if value is not None:
+                fact[day_alias] = value.toordinal()
+                fact[month_alias] = month_key(value)
+        for name, members in self._plan_lists:
+            value = values[name]
+            if value is not None:
                 given = {v.value if isinstance(v, Enum) else v for v in value}
-                for member, member_key in key:
+                for member, member_key in members:
                     fact[member_key] = member in given
         as_of_key, as_of_month_key = self._as_of_keys
         fact[as_of_key] = day
@@ -427,30 +455,29 @@ class Engine:
     def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
         """Derived facts per location (readable names); added to `facts` under their alias."""
         derived: list[dict[str, Any]] = [{} for _ in facts]
-        for ruleset, members, keys in self._derived_levels:
+        for ruleset, _, keys in self._derived_levels:
             # a level reads few keys: assert only those
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
-                kind, d = action[0], action[1]
-                for i in positions:
-                    if kind == "case":
-                        key = (i, d.name)
-                        cases[key] = min(cases.get(key, action[2]), action[2])
-                    else:
-                        derived[i][d.name] = kind == "true"
+                kind, name = action[0], action[1].name
+                if kind == "case":
+                    case_no = action[2]
+                    for i in positions:
+                        prior = cases.get((i, name))
+                        if prior is None or case_no < prior:
+                            cases[i, name] = case_no
+                else:
+                    for i in positions:
+                        derived[i][name] = kind == "true"
+            values = self._case_values
             for (i, name), case_no in cases.items():
-                d = next(m for m in members if m.name == name)
-                fact = facts[i]
-
-                def get(n: str, fact: dict[str, Any] = fact) -> Any:
-                    return fact.get(self._alias.get(n, ""))
-
-                value = _expression(d.cases[case_no].value, get)
+                value = values[name, case_no](facts[i])
                 if value is not None:
                     derived[i][name] = value
-            for fact, values in zip(facts, derived, strict=True):
-                for name, value in values.items():
-                    fact[self._alias[name]] = value
+            alias = self._alias
+            for fact, found in zip(facts, derived, strict=True):
+                for name, value in found.items():
+                    fact[alias[name]] = value
         return derived
 
     def evaluate(self, location: Location, as_of: dt.date) -> Evaluation:
@@ -488,47 +515,80 @@ class Engine:
         """One batch through the rulesets: facts, derived facts, results by norm id (only
         outcomes when `lean`, else `NormResult`s with the failed tests)."""
         day, day_key = as_of.toordinal(), month_key(as_of)
-        facts = [self._fact(loc, day, day_key) for loc in locations]
+        facts = [self._fact(loc, day, day_key, i) for i, loc in enumerate(locations)]
         derived = self._derive(facts)
-        decided: list[dict[int, Any]] = [{} for _ in facts]
+        ids = {index: n.id for index, n in enumerate(self.library.norms) if n.in_force(as_of)}
+        passed, unknown = (Outcome.pass_, Outcome.unknown) if lean else (_PASS, _UNKNOWN)
+        # every norm in force passes unless a rule decides it, or a fact it reads is missing
+        base = {norm_id: passed for norm_id in ids.values()}
+        for index in self._gapped:
+            if index in ids:
+                base[ids[index]] = unknown
+        unknown_by_key = {
+            key: [ids[index] for index in indices if index in ids]
+            for key, indices in self._norms_by_key.items()
+        }
+        used_keys = self._used_keys
+        results = []
+        for fact in facts:
+            by_id = base.copy()
+            for key in used_keys.difference(fact):
+                for norm_id in unknown_by_key.get(key, ()):
+                    by_id[norm_id] = unknown
+            results.append(by_id)
         for ruleset, keys in self._norm_rulesets:
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
-                kind, index = action[0], action[1]
+                kind = action[0]
+                if kind == "na":
+                    na = Outcome.not_applicable if lean else _NA
+                    for norm_id in [ids[j] for j in action[1] if j in ids]:
+                        for i in positions:
+                            results[i][norm_id] = na
+                    continue
+                norm_id = ids.get(action[1])
+                if norm_id is None:
+                    continue
                 if lean:
                     outcome = _LEAN[kind]
                     for i in positions:
-                        decided[i][index] = outcome
+                        results[i][norm_id] = outcome
                 elif kind == "fail":
                     for i in positions:
-                        prior = decided[i].get(index)
-                        violated = action[2] if prior is None else prior.violated + action[2]
-                        decided[i][index] = NormResult(Outcome.fail, violated)
+                        prior = results[i][norm_id]
+                        violated = action[2]
+                        if prior.outcome == Outcome.fail:  # another of its fail rules fired
+                            violated = prior.violated + violated
+                        results[i][norm_id] = NormResult(Outcome.fail, violated)
                 else:
-                    same = _NA if kind == "na" else _PASS
                     for i in positions:
-                        decided[i][index] = same
-        norms = self.library.norms
-        in_force = [(index, n.id) for index, n in enumerate(norms) if n.in_force(as_of)]
-        ids = {index: norm_id for index, norm_id in in_force}
-        passed, unknown = (Outcome.pass_, Outcome.unknown) if lean else (_PASS, _UNKNOWN)
-        # every norm in force passes unless a rule decided it, or a fact it reads is missing
-        base = {norm_id: passed for _, norm_id in in_force}
-        norms_by_key = self._norms_by_key
-        gapped = [index for index in self._gapped if index in ids]
-        results = []
-        for fact, mine in zip(facts, decided, strict=True):
-            by_id = base.copy()
-            for index in gapped:
-                by_id[ids[index]] = unknown
-            for key in self._used_keys.difference(fact):
-                for index in norms_by_key.get(key, ()):
-                    if index in ids:
-                        by_id[ids[index]] = unknown
-            for index, result in mine.items():
-                if index in ids:
-                    by_id[ids[index]] = result
-            results.append(by_id)
+                        results[i][norm_id] = _PASS
         return facts, derived, results
+
+
+def _asserted(keys: Iterable[str]) -> tuple[str, ...]:
+    """The keys a ruleset is given, the position first: positions are read back from the
+    opening of each fact in the action's JSON (`_INDEX_RE`)."""
+    return (INDEX, *sorted(keys))
+
+
+def _groups(norm_keys: list[set[str]], size: int) -> list[list[int]]:
+    """Norms in groups of at most `size` that read few keys in all: each group's ruleset gets
+    only the keys its norms read, and every rule that fires hands back that whole fact. Greedy:
+    a group starts with the norm reading the most keys left and takes the norm that adds the
+    fewest new keys (ties: the most shared keys, then the library's order)."""
+    left = list(range(len(norm_keys)))
+    groups = []
+    while left:
+        first = max(left, key=lambda i: (len(norm_keys[i]), -i))
+        left.remove(first)
+        group, keys = [first], set(norm_keys[first])
+        while left and len(group) < size:
+            best = min(left, key=lambda i: (len(norm_keys[i] - keys), -len(norm_keys[i] & keys), i))
+            left.remove(best)
+            group.append(best)
+            keys |= norm_keys[best]
+        groups.append(sorted(group))
+    return groups
 
 
 def _leaves(lib_norm: LibraryNorm) -> list[Leaf]:
@@ -558,18 +618,42 @@ def _unique(leaves_: list[Leaf]) -> list[Leaf]:
     return list(seen.values())
 
 
-def _expression(expr: dict[str, Any], get: Callable[[str], Any]) -> float | int | None:
-    """A derived number from its data expression (the rule that fired chose the case)."""
+def _expression(
+    expr: dict[str, Any], key: Callable[[str], str]
+) -> Callable[[dict[str, Any]], float | int | None]:
+    """A derived number from its data expression, as a function of the engine fact (`key`
+    gives a name's fact key); the rule that fired chose the case."""
     ((op, args),) = expr.items()
     if op == "months_between":
-        start, end = (get(month_key_name(a)) for a in args)
-        return None if start is None or end is None else months_from_keys(start, end)
-    if op == "multiply":
-        factors = [get(a) if isinstance(a, str) else a for a in args]
-        return None if any(f is None for f in factors) else math.prod(factors)
-    if op == "ratio":
-        top, bottom = (get(a) for a in args)
-        return None if top is None or not bottom else round(top / bottom, 2)
-    if op == "field":
-        return get(args)
-    raise EngineError(f"unknown expression '{op}' in a derived fact")
+        start, end = (key(month_key_name(a)) for a in args)
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            first, last = fact.get(start), fact.get(end)
+            return None if first is None or last is None else months_from_keys(first, last)
+
+    elif op == "multiply":
+        factors = [(key(a), None) if isinstance(a, str) else (None, a) for a in args]
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            got = [c if k is None else fact.get(k) for k, c in factors]
+            return None if any(f is None for f in got) else math.prod(got)
+
+    elif op == "ratio":
+        top, bottom = (key(a) for a in args)
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            over, under = fact.get(top), fact.get(bottom)
+            return None if over is None or not under else round(over / under, 2)
+
+    elif op == "field":
+        name = key(args)
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            return fact.get(name)
+
+    else:
+
+        def value(fact: dict[str, Any]) -> float | int | None:
+            raise EngineError(f"unknown expression '{op}' in a derived fact")
+
+    return value

@@ -16,8 +16,6 @@ from checker.library.conditions import MONTH_KEY_DAYS
 from checker.library.loader import AS_OF_FIELD
 from checker.location.model import Location
 
-FACT_KIND = "location"
-
 
 def month_key(day: dt.date) -> int:
     """A day as one number (MONTH_KEY_DAYS per month), so the engine can compare dates in months."""
