@@ -192,9 +192,9 @@ class Engine:
             for index in group:
                 rules.update(self._norm_rules(index))
                 ruleset_keys |= self._norm_keys[index]  # its applicability's keys among them
-                members = classes.pop(repr(norms[index].norm.applies_when), None)
-                if members:
-                    rules.update(self._not_applicable_rules(members))
+                sharing = classes.pop(repr(norms[index].norm.applies_when), None)
+                if sharing:
+                    rules.update(self._not_applicable_rules(sharing))
             name = f"{prefix}_norms_{number}"
             aliases = _asserted(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
@@ -529,7 +529,7 @@ class Engine:
             for key, indices in self._norms_by_key.items()
         }
         used_keys = self._used_keys
-        results = []
+        results: list[dict[str, Any]] = []
         for fact in facts:
             by_id = base.copy()
             for key in used_keys.difference(fact):
@@ -545,9 +545,10 @@ class Engine:
                         for i in positions:
                             results[i][norm_id] = na
                     continue
-                norm_id = ids.get(action[1])
-                if norm_id is None:
+                decided_id = ids.get(action[1])
+                if decided_id is None:  # not in force on this day
                     continue
+                norm_id = decided_id
                 if lean:
                     outcome = _LEAN[kind]
                     for i in positions:
@@ -636,7 +637,7 @@ def _expression(
 
         def value(fact: dict[str, Any]) -> float | int | None:
             got = [c if k is None else fact.get(k) for k, c in factors]
-            return None if any(f is None for f in got) else math.prod(got)
+            return None if any(f is None for f in got) else math.prod(got)  # type: ignore[arg-type]
 
     elif op == "ratio":
         top, bottom = (key(a) for a in args)
