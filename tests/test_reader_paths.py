@@ -70,3 +70,38 @@ def test_a_too_deep_file_is_refused_with_its_line():
         reader.load_yaml_text("id: x\na: " + "[" * 60 + "]" * 60 + "\n", "deep.yaml")
     (problem,) = caught.value.problems
     assert problem.line == 2 and "51" in problem.render("en")
+
+
+def test_a_line_of_300_characters_goes_the_careful_way_and_one_of_299_does_not():
+    assert reader._quick("a: " + "x" * 296 + "\n", "x.yaml").data == {"a": "x" * 296}
+    with pytest.raises(reader._Careful):
+        reader._quick("a: " + "x" * 297 + "\n", "x.yaml")
+
+
+class _Stat:
+    """What stat said of a file before it grew: a regular file of 10 bytes."""
+
+    def __init__(self, real):
+        self.st_mode, self.st_size = real.st_mode, 10
+
+
+def test_a_file_that_grew_past_the_limit_after_its_size_was_taken_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "grows.yaml"
+    path.write_text("id: x\nnote: " + "y" * 2000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("OPVANGTOETS_MAX_FILE_BYTES", "1000")
+    real_stat, real_fstat = Path.stat, reader.os.fstat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: _Stat(real_stat(self, **kw)))
+    monkeypatch.setattr(reader.os, "fstat", lambda fd: _Stat(real_fstat(fd)))
+    with pytest.raises(InputError) as caught:
+        reader.load_yaml(path)
+    (problem,) = caught.value.problems
+    assert problem.file == str(path)
+    assert "more than the limit of 1,000" in problem.render("en")
+
+
+def test_a_file_that_grew_under_the_limit_is_read_whole(tmp_path, monkeypatch):
+    path = tmp_path / "grows.yaml"
+    path.write_text("id: x\nname: y\n", encoding="utf-8")
+    real_fstat = reader.os.fstat
+    monkeypatch.setattr(reader.os, "fstat", lambda fd: _Stat(real_fstat(fd)))
+    assert reader.load_yaml(path).data == {"id": "x", "name": "y"}
