@@ -76,7 +76,7 @@ def cell_value(name: str, text: str, comma: bool = False) -> Any:
         number = decimal_comma(text) if comma else None
         if number is not None:
             return int(number) if kind is int and number.is_integer() else number
-    return _cell(kind, text)
+    return _cell(kind, text, _SHAPES[name])
 
 
 def is_record_list(kind: Any) -> bool:
@@ -104,13 +104,24 @@ def record_cell(value: list[dict[str, Any]]) -> str:
     )
 
 
-def _cell(kind: Any, text: str) -> Any:
-    """A cell as the JSON value its field takes; text that does not convert stays text."""
+def _shape(kind: Any) -> str | None:
     if is_record_list(kind):
+        return "records"
+    return "list" if typing.get_origin(kind) is list else None
+
+
+#: Which fields hold a list of records or of choices, decided once: asking `typing` for every
+#: cell cost about a third of reading a table.
+_SHAPES = {name: _shape(kind) for name, kind in FIELD_TYPES.items()}
+
+
+def _cell(kind: Any, text: str, shape: str | None) -> Any:
+    """A cell as the JSON value its field takes; text that does not convert stays text."""
+    if shape == "records":
         if text.strip().lower() in (NO_RECORDS, "geen"):
             return []
         return [_record(kind, p.strip()) for p in text.split(LIST_SEPARATOR) if p.strip()]
-    if typing.get_origin(kind) is list:
+    if shape == "list":
         return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
     try:
         if kind is bool:
@@ -451,6 +462,15 @@ def _csv_problem(file: str, start: int, end: int, error: str, cell_limit: int) -
     return _labelled(file, start, "table_bad_row", "table_bad_row_hint", error=error)
 
 
+# The same few cells recur in every row of a table (true, a type of location, small counts):
+# what one converts to depends on its field, text and the table's decimal sign alone, so it is
+# converted once. Bounded, so a table of distinct values cannot grow it; lists are not kept.
+_MEMO_SIZE = 4096
+_CELLS: dict[tuple[str, str, bool], Any] = {}
+_UNSEEN = object()
+_UNIQUE = frozenset(("id", "name"))  # different in every row: not worth remembering
+
+
 def row_mapping(header: list[str], cells: list[Any], comma: bool = False) -> dict[str, Any]:
     """A row as the mapping a YAML file would give; empty cells are left out (unknown).
     A cell is text (CSV) or a workbook's value (a number, a date, true/false)."""
@@ -462,8 +482,16 @@ def row_mapping(header: list[str], cells: list[Any], comma: bool = False) -> dic
             data[name] = _typed_cell(name, cell)
             continue
         text = cell.strip()
-        if text:
-            data[name] = cell_value(name, text, comma)
+        if not text:
+            continue
+        key = (name, text, comma)
+        value = _CELLS.get(key, _UNSEEN)
+        if value is _UNSEEN:
+            value = cell_value(name, text, comma)
+            # a list is made afresh for every row: rows must not share what can be changed
+            if len(_CELLS) < _MEMO_SIZE and not isinstance(value, list) and name not in _UNIQUE:
+                _CELLS[key] = value
+        data[name] = value
     if len(cells) > len(header):
         data["(extra cells)"] = cells[len(header) :]
     return fold_evidence_columns(data)
