@@ -152,12 +152,15 @@ def open_table(path: Path) -> BinaryIO:
     return open_regular_file(path, str(path), MAX_TABLE_BYTES)
 
 
-def read_table(path: Path, notes: list[Problem] | None = None) -> Iterator[TableRow | Problem]:
+def read_table(
+    path: Path, notes: list[Problem] | None = None, typed: bool = True
+) -> Iterator[TableRow | Problem]:
     """The rows of a location table with their line, and a problem for each row that cannot
     be read (the other rows are still read); a file that cannot be opened raises. How the
-    file was read (separator, encoding) is added to `notes`."""
+    file was read (separator, encoding) is added to `notes`. `typed=False`: rows without
+    their cells, for counting them (as many as with them)."""
     with open_table(path) as handle:
-        yield from bounded_rows(handle, str(path), notes)
+        yield from bounded_rows(handle, str(path), notes, typed)
 
 
 def table_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow]:
@@ -311,7 +314,8 @@ class TableColumns:
         self.snapshot_index = (
             stripped.index(SNAPSHOT_COLUMN) if SNAPSHOT_COLUMN in stripped else None
         )
-        self._ids: dict[str, dict[str | None, int]] = {}
+        #: location id -> the line of its row, or of each dated snapshot of it
+        self._ids: dict[str, int | dict[str | None, int]] = {}
 
     def row(self, line: int, cells: list[Any]) -> TableRow | Problem:
         """One row, or the problem that its location id is already that of another row (not
@@ -323,7 +327,8 @@ class TableColumns:
         snapshot = None
         if self.snapshot_index is not None and self.snapshot_index < len(cells):
             snapshot = str(cells[self.snapshot_index] or "").strip() or None
-        dated = self._ids.setdefault(location_id, {})
+        known = self._ids.get(location_id)
+        dated: dict[str | None, int] = {None: known} if isinstance(known, int) else known or {}
         earlier = (
             dated.get(snapshot)
             or dated.get(None)
@@ -339,12 +344,15 @@ class TableColumns:
                 first=earlier,
                 second=line,
             )
-        dated[snapshot] = line
+        if snapshot is None and not dated:
+            self._ids[location_id] = line  # (a dict per row would grow an audit's memory)
+        else:
+            self._ids[location_id] = {**dated, snapshot: line}
         return TableRow(self.file, line, data)
 
 
 def bounded_rows(
-    handle: IO[str] | IO[bytes], file: str, notes: list[Problem] | None = None
+    handle: IO[str] | IO[bytes], file: str, notes: list[Problem] | None = None, typed: bool = True
 ) -> Iterator[TableRow | Problem]:
     """The rows of a CSV table, in bounded memory: each a `TableRow` with its line, or the
     `Problem` of a row that cannot be read (the rows after it are still read).
@@ -359,7 +367,7 @@ def bounded_rows(
     to `notes`, for the run to state."""
     lines = _Lines(handle, MAX_LINE_CHARS.value())
     try:
-        yield from _csv_rows(lines, file)
+        yield from _csv_rows(lines, file, typed)
     finally:
         note = _how_read(file, lines)
         if notes is not None and note is not None:
@@ -378,7 +386,7 @@ def _how_read(file: str, lines: _Lines) -> Problem | None:
     )
 
 
-def _csv_rows(lines: _Lines, file: str) -> Iterator[TableRow | Problem]:
+def _csv_rows(lines: _Lines, file: str, typed: bool = True) -> Iterator[TableRow | Problem]:
     cell_limit, line_limit = MAX_CELL_CHARS.value(), MAX_LINE_CHARS.value()
     csv.field_size_limit(cell_limit)
     columns: TableColumns | None = None
@@ -433,7 +441,7 @@ def _csv_rows(lines: _Lines, file: str) -> Iterator[TableRow | Problem]:
                 env=MAX_LOCATIONS.env,
             )
             return
-        yield columns.row(start, cells)
+        yield columns.row(start, cells) if typed else TableRow(file, start, {})
     if columns is None:
         yield problem(
             file,
