@@ -30,6 +30,8 @@ MORE = {
     "two-documents": "a: 1\n---\nb: 2\n",
     "bad-date": "d: 2026-02-30\n",
     "long-line": "a: " + "x" * 400 + "\nb: [1, [2]]\n",
+    "float-texts": "a: 1.200\nb: {c: 2.500}\nd: [1.5]\ne: '1.200'\nf: 3\n",
+    "star-in-text": "a: 1.200\nb: 'a *starred* note'\nc: [x, y]\n",
 }
 
 
@@ -38,7 +40,7 @@ def _read(text: str, name: str):
         doc = reader.load_yaml_text(text, name)
     except InputError as exc:
         return [(p.file, p.line, p.render("en"), p.render("nl")) for p in exc.problems]
-    return doc.data, doc.lines
+    return doc.data, doc.lines, doc.texts
 
 
 @pytest.mark.parametrize(
@@ -105,3 +107,13 @@ def test_a_file_that_grew_under_the_limit_is_read_whole(tmp_path, monkeypatch):
     real_fstat = reader.os.fstat
     monkeypatch.setattr(reader.os, "fstat", lambda fd: _Stat(real_fstat(fd)))
     assert reader.load_yaml(path).data == {"id": "x", "name": "y"}
+
+
+def test_the_quick_way_keeps_the_text_of_top_level_floats_only():
+    doc = reader._quick(MORE["star-in-text"], "x.yaml")
+    assert doc.texts == {("a",): "1.200"} and doc.data["a"] == 1.2
+
+
+def test_no_path_resolver_is_registered():
+    # the quick loader's remembered tags and its do-nothing resolver hooks rest on this
+    assert not reader._QuickLoader.yaml_path_resolvers

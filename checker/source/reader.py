@@ -47,6 +47,7 @@ _CONSTRUCTOR = _Constructor()
 _YAML = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = {_YAML + "map", _YAML + "seq"}
 _STR = _YAML + "str"
+_FLOAT = _YAML + "float"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -343,6 +344,13 @@ _VALUES: dict[tuple[str, str], Any] = {}
 class _QuickLoader(_Parser):  # type: ignore[valid-type,misc]
     """libyaml's loader with plain scalars' tags remembered (PyYAML resolves them in Python)."""
 
+    # libyaml's composer calls these two around every node, for path resolvers; none is
+    # registered, so they do nothing, and a C built-in does nothing quicker than a Python
+    # method (a tenth of composing a case file). Neither binds to the loader: (parent, index)
+    # -> index, and () -> ().
+    descend_resolver = dict[Any, Any]().get
+    ascend_resolver = tuple
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """The tag of a node; for a plain scalar it depends on its text alone (no path
         resolvers are registered)."""
@@ -374,6 +382,7 @@ class _Budget:
     max_depth: int
     shared: set[int] | None  # ids of nodes seen, when the text could hold an alias
     values: int = 1  # the root
+    texts: dict[Path_, str] = field(default_factory=dict)  # as `_float_texts` gives them
 
 
 def _quick(text: str, file: str) -> YamlDocument:
@@ -396,7 +405,7 @@ def _quick(text: str, file: str) -> YamlDocument:
         raise _Careful from None
     if budget.values > MAX_VALUES.value():
         raise _Careful
-    return YamlDocument(data, lines, file, _float_texts(node))
+    return YamlDocument(data, lines, file, budget.texts)
 
 
 _ScalarNode = yaml.ScalarNode
@@ -440,9 +449,18 @@ def _quick_build(
             raise _Careful
         child = path + (key,)
         lines[child] = key_node.start_mark.line + 1
-        if shared is None and type(value_node) is _ScalarNode:
+        if type(value_node) is _ScalarNode:
+            if shared is not None:
+                if id(value_node) in shared:
+                    raise _Careful
+                shared.add(id(value_node))
             tag = value_node.tag
-            result[key] = value_node.value if tag == _STR else _quick_scalar(value_node, file)
+            if tag == _STR:
+                result[key] = value_node.value
+                continue
+            if tag == _FLOAT and depth == 1:
+                budget.texts[child] = value_node.value
+            result[key] = _quick_scalar(value_node, file)
         else:
             result[key] = _quick_build(value_node, child, lines, file, budget, depth)
     return result
@@ -494,7 +512,7 @@ def _float_texts(node: yaml.Node | None) -> dict[Path_, str]:
         for key, value in node.value
         if isinstance(key, yaml.ScalarNode)
         and isinstance(value, yaml.ScalarNode)
-        and value.tag == _YAML + "float"
+        and value.tag == _FLOAT
     }
 
 
