@@ -399,3 +399,32 @@ def test_the_audit_verdict_and_score_are_the_reports_with_waivers_taken_out(chec
         assert sorted(result.waived) == sorted(active)
         kinds.add(result.verdict)
     assert kinds == {v.value for v in Verdict}  # every verdict was compared
+
+
+def test_a_tables_rows_are_counted_at_once_and_read_when_checked(tmp_path):
+    from checker.audit.run import AuditInput, Failed, collect_inputs
+
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "id,name,drinkwater\n"  # a header problem: one input at line 1
+        "a-1,A\n"
+        "a-1,A again\n"  # a duplicate id: that row is reported
+        '"unclosed,B\n',
+        encoding="utf-8",
+    )
+    notes: list = []
+    items = collect_inputs([str(table), SHIPPED[0]], notes=notes)
+    first = [(type(i).__name__, i.source) for i in items]
+    assert len(items) == len(first) == 5
+    assert first == [
+        ("Failed", f"{table}:1"),
+        ("AuditInput", f"{table}:2"),
+        ("Failed", f"{table}:3"),
+        ("Failed", f"{table}:4"),
+        ("AuditInput", SHIPPED[0]),
+    ]
+    row = next(i for i in items if isinstance(i, AuditInput) and i.line == 2)
+    assert row.data == {"id": "a-1", "name": "A"}  # read with its cells when iterated
+    duplicate = [i for i in items if isinstance(i, Failed) and i.line == 3][0]
+    assert "a-1" in duplicate.message("en")
+    assert [(type(i).__name__, i.source) for i in items] == first  # a second pass: the same

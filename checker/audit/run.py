@@ -24,7 +24,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -145,53 +145,101 @@ def picture_facts(location: Location) -> dict[str, Any]:
 # inputs ------------------------------------------------------------------------
 
 
+class AuditInputs:
+    """The inputs of an audit, in order: its length is known at once, a CSV table's rows are
+    read again as they are checked rather than kept (100,000 rows of 80 cells would take
+    hundreds of MB). Each iteration reads the tables afresh, so it can be iterated twice (the
+    same portfolio under a reformed library)."""
+
+    def __init__(self) -> None:
+        self._parts: list[list[AuditInput | Failed] | tuple[Path, str | None]] = []
+        self._count = 0
+
+    def add(self, items: list[AuditInput | Failed]) -> None:
+        """Inputs that are kept as they are (a YAML file's name, a problem, a workbook's rows)."""
+        if self._parts and isinstance(self._parts[-1], list):
+            self._parts[-1].extend(items)
+        else:
+            self._parts.append(list(items))
+        self._count += len(items)
+
+    def add_table(self, path: Path, notes: list[Problem] | None) -> None:
+        """A CSV table, counted now (how it was read goes to `notes`) and read when checked."""
+        self._count += sum(1 for _ in _table_inputs(path, None, notes, typed=False))
+        self._parts.append((path, None))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[AuditInput | Failed]:
+        for part in self._parts:
+            if isinstance(part, list):
+                yield from part
+            else:
+                yield from _table_inputs(*part)
+
+
 def collect_inputs(
     paths: Iterable[str], sheet: str | None = None, notes: list[Problem] | None = None
-) -> list[AuditInput | Failed]:
+) -> AuditInputs:
     """Every location named by `paths`, in order; directories are searched recursively.
     `sheet`: the sheet of a workbook to read (default its first); how each table was read
     (separator, encoding, sheet) is added to `notes`, for the run to state."""
-    items: list[AuditInput | Failed] = []
+    items = AuditInputs()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found, unreadable = find_inputs(path, (*LOCATION_SUFFIXES, *TABLE_SUFFIXES))
-            items += [Failed(p.file, None, [p]) for p in unreadable]
+            items.add([Failed(p.file, None, [p]) for p in unreadable])
             if not found and not unreadable:
-                items.append(
-                    Failed(
-                        raw,
-                        None,
-                        [labelled_problem(raw, None, "problem_no_yaml_yml_csv")],
-                    )
+                items.add(
+                    [Failed(raw, None, [labelled_problem(raw, None, "problem_no_yaml_yml_csv")])]
                 )
             for p in found:
-                items += _file_inputs(p, sheet, notes)
+                _add_file(items, p, sheet, notes)
         else:
-            items += _file_inputs(path, sheet, notes)
+            _add_file(items, path, sheet, notes)
     return items
 
 
-def _file_inputs(
-    path: Path, sheet: str | None = None, notes: list[Problem] | None = None
-) -> list[AuditInput | Failed]:
+def _add_file(
+    items: AuditInputs, path: Path, sheet: str | None, notes: list[Problem] | None
+) -> None:
     suffix = path.suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        return [AuditInput(str(path))]
-    items: list[AuditInput | Failed] = []
-    rows = read_workbook(path, sheet, notes) if suffix == XLSX_SUFFIX else read_table(path, notes)
+    if suffix == TABLE_SUFFIX:
+        items.add_table(path, notes)
+    elif suffix == XLSX_SUFFIX:  # openpyxl is slow to read: a workbook is read once, and kept
+        items.add(list(_table_inputs(path, sheet, notes)))
+    else:
+        items.add([AuditInput(str(path))])
+
+
+def _table_inputs(
+    path: Path, sheet: str | None, notes: list[Problem] | None = None, typed: bool = True
+) -> Iterator[AuditInput | Failed]:
+    """The inputs of a table, one per row; `typed=False` only counts them (no cell is read)."""
+    if path.suffix.lower() == XLSX_SUFFIX:
+        rows = read_workbook(path, sheet, notes)
+    else:
+        rows = read_table(path, notes, typed=typed)
+    last: AuditInput | Failed | None = None
     try:
         for row in rows:
-            last = items[-1] if items else None
             if isinstance(row, Problem) and isinstance(last, Failed) and row.line == last.line == 1:
                 last.problems.append(row)  # the header's problems: one input, at line 1
-            elif isinstance(row, Problem):  # that row is reported, the others are checked
-                items.append(Failed(row.file, row.line, [row]))
+                continue
+            if last is not None:
+                yield last
+            if isinstance(row, Problem):  # that row is reported, the others are checked
+                last = Failed(row.file, row.line, [row])
             else:
-                items.append(AuditInput(row.file, row.line, row.data))
+                last = AuditInput(row.file, row.line, row.data)
     except InputError as exc:
-        items.append(Failed(str(path), exc.problems[0].line, exc.problems))
-    return items
+        if last is not None:
+            yield last
+        last = Failed(str(path), exc.problems[0].line, exc.problems)
+    if last is not None:
+        yield last
 
 
 def _load(item: AuditInput) -> Location:
@@ -461,7 +509,7 @@ def run_audit(
     `library`: the one the caller loaded already, used in this process (not in workers).
     """
     if chunk_size is None:
-        total = len(items) if isinstance(items, Sequence) else None
+        total = len(items) if isinstance(items, Sized) else None
         chunk_size = CHUNK if total is None else max(1, min(CHUNK, math.ceil(total / workers)))
     chunks = _chunks(items, chunk_size)
     if workers <= 1:

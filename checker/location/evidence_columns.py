@@ -8,6 +8,7 @@ file with `sources:` and `evidence:`.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -16,6 +17,7 @@ _COLUMN = re.compile(r"^(?P<field>[a-z0-9_]+?)__(?P<part>source|kind|date)$")
 _LINK = re.compile(r"^https?://\S+$")
 
 
+@functools.lru_cache(maxsize=1024)  # every row of a table asks for the same column names
 def evidence_column(name: str) -> tuple[str, str] | None:
     """(field, part) of an evidence column name, or None for any other column."""
     m = _COLUMN.match(name)
@@ -24,7 +26,7 @@ def evidence_column(name: str) -> tuple[str, str] | None:
 
 def fold_evidence_columns(data: dict[str, Any]) -> dict[str, Any]:
     """A row's mapping with its evidence columns turned into `sources` and `evidence`."""
-    found = {k: evidence_column(k) for k in data}
+    found = {k: evidence_column(k) for k in data if "__" in k}  # (no other name is one)
     if not any(found.values()):
         return data
     out: dict[str, Any] = {}
@@ -32,7 +34,7 @@ def fold_evidence_columns(data: dict[str, Any]) -> dict[str, Any]:
     ids: dict[str, str] = {}  # the cell text of a source -> its id
     sources: list[dict[str, str]] = []
     for key, value in data.items():
-        column = found[key]
+        column = found.get(key)
         if column is None:
             out[key] = value
             continue

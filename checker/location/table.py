@@ -76,7 +76,7 @@ def cell_value(name: str, text: str, comma: bool = False) -> Any:
         number = decimal_comma(text) if comma else None
         if number is not None:
             return int(number) if kind is int and number.is_integer() else number
-    return _cell(kind, text)
+    return _cell(kind, text, _SHAPES[name])
 
 
 def is_record_list(kind: Any) -> bool:
@@ -104,13 +104,24 @@ def record_cell(value: list[dict[str, Any]]) -> str:
     )
 
 
-def _cell(kind: Any, text: str) -> Any:
-    """A cell as the JSON value its field takes; text that does not convert stays text."""
+def _shape(kind: Any) -> str | None:
     if is_record_list(kind):
+        return "records"
+    return "list" if typing.get_origin(kind) is list else None
+
+
+#: Which fields hold a list of records or of choices, decided once: asking `typing` for every
+#: cell cost about a third of reading a table.
+_SHAPES = {name: _shape(kind) for name, kind in FIELD_TYPES.items()}
+
+
+def _cell(kind: Any, text: str, shape: str | None) -> Any:
+    """A cell as the JSON value its field takes; text that does not convert stays text."""
+    if shape == "records":
         if text.strip().lower() in (NO_RECORDS, "geen"):
             return []
         return [_record(kind, p.strip()) for p in text.split(LIST_SEPARATOR) if p.strip()]
-    if typing.get_origin(kind) is list:
+    if shape == "list":
         return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
     try:
         if kind is bool:
@@ -141,12 +152,15 @@ def open_table(path: Path) -> BinaryIO:
     return open_regular_file(path, str(path), MAX_TABLE_BYTES)
 
 
-def read_table(path: Path, notes: list[Problem] | None = None) -> Iterator[TableRow | Problem]:
+def read_table(
+    path: Path, notes: list[Problem] | None = None, typed: bool = True
+) -> Iterator[TableRow | Problem]:
     """The rows of a location table with their line, and a problem for each row that cannot
     be read (the other rows are still read); a file that cannot be opened raises. How the
-    file was read (separator, encoding) is added to `notes`."""
+    file was read (separator, encoding) is added to `notes`. `typed=False`: rows without
+    their cells, for counting them (as many as with them)."""
     with open_table(path) as handle:
-        yield from bounded_rows(handle, str(path), notes)
+        yield from bounded_rows(handle, str(path), notes, typed)
 
 
 def table_rows(handle: IO[str] | IO[bytes], file: str) -> Iterator[TableRow]:
@@ -300,7 +314,8 @@ class TableColumns:
         self.snapshot_index = (
             stripped.index(SNAPSHOT_COLUMN) if SNAPSHOT_COLUMN in stripped else None
         )
-        self._ids: dict[str, dict[str | None, int]] = {}
+        #: location id -> the line of its row, or of each dated snapshot of it
+        self._ids: dict[str, int | dict[str | None, int]] = {}
 
     def row(self, line: int, cells: list[Any]) -> TableRow | Problem:
         """One row, or the problem that its location id is already that of another row (not
@@ -312,7 +327,8 @@ class TableColumns:
         snapshot = None
         if self.snapshot_index is not None and self.snapshot_index < len(cells):
             snapshot = str(cells[self.snapshot_index] or "").strip() or None
-        dated = self._ids.setdefault(location_id, {})
+        known = self._ids.get(location_id)
+        dated: dict[str | None, int] = {None: known} if isinstance(known, int) else known or {}
         earlier = (
             dated.get(snapshot)
             or dated.get(None)
@@ -328,12 +344,15 @@ class TableColumns:
                 first=earlier,
                 second=line,
             )
-        dated[snapshot] = line
+        if snapshot is None and not dated:
+            self._ids[location_id] = line  # (a dict per row would grow an audit's memory)
+        else:
+            self._ids[location_id] = {**dated, snapshot: line}
         return TableRow(self.file, line, data)
 
 
 def bounded_rows(
-    handle: IO[str] | IO[bytes], file: str, notes: list[Problem] | None = None
+    handle: IO[str] | IO[bytes], file: str, notes: list[Problem] | None = None, typed: bool = True
 ) -> Iterator[TableRow | Problem]:
     """The rows of a CSV table, in bounded memory: each a `TableRow` with its line, or the
     `Problem` of a row that cannot be read (the rows after it are still read).
@@ -348,7 +367,7 @@ def bounded_rows(
     to `notes`, for the run to state."""
     lines = _Lines(handle, MAX_LINE_CHARS.value())
     try:
-        yield from _csv_rows(lines, file)
+        yield from _csv_rows(lines, file, typed)
     finally:
         note = _how_read(file, lines)
         if notes is not None and note is not None:
@@ -367,7 +386,7 @@ def _how_read(file: str, lines: _Lines) -> Problem | None:
     )
 
 
-def _csv_rows(lines: _Lines, file: str) -> Iterator[TableRow | Problem]:
+def _csv_rows(lines: _Lines, file: str, typed: bool = True) -> Iterator[TableRow | Problem]:
     cell_limit, line_limit = MAX_CELL_CHARS.value(), MAX_LINE_CHARS.value()
     csv.field_size_limit(cell_limit)
     columns: TableColumns | None = None
@@ -422,7 +441,7 @@ def _csv_rows(lines: _Lines, file: str) -> Iterator[TableRow | Problem]:
                 env=MAX_LOCATIONS.env,
             )
             return
-        yield columns.row(start, cells)
+        yield columns.row(start, cells) if typed else TableRow(file, start, {})
     if columns is None:
         yield problem(
             file,
@@ -451,6 +470,15 @@ def _csv_problem(file: str, start: int, end: int, error: str, cell_limit: int) -
     return _labelled(file, start, "table_bad_row", "table_bad_row_hint", error=error)
 
 
+# The same few cells recur in every row of a table (true, a type of location, small counts):
+# what one converts to depends on its field, text and the table's decimal sign alone, so it is
+# converted once. Bounded, so a table of distinct values cannot grow it; lists are not kept.
+_MEMO_SIZE = 4096
+_CELLS: dict[tuple[str, str, bool], Any] = {}
+_UNSEEN = object()
+_UNIQUE = frozenset(("id", "name"))  # different in every row: not worth remembering
+
+
 def row_mapping(header: list[str], cells: list[Any], comma: bool = False) -> dict[str, Any]:
     """A row as the mapping a YAML file would give; empty cells are left out (unknown).
     A cell is text (CSV) or a workbook's value (a number, a date, true/false)."""
@@ -462,8 +490,16 @@ def row_mapping(header: list[str], cells: list[Any], comma: bool = False) -> dic
             data[name] = _typed_cell(name, cell)
             continue
         text = cell.strip()
-        if text:
-            data[name] = cell_value(name, text, comma)
+        if not text:
+            continue
+        key = (name, text, comma)
+        value = _CELLS.get(key, _UNSEEN)
+        if value is _UNSEEN:
+            value = cell_value(name, text, comma)
+            # a list is made afresh for every row: rows must not share what can be changed
+            if len(_CELLS) < _MEMO_SIZE and not isinstance(value, list) and name not in _UNIQUE:
+                _CELLS[key] = value
+        data[name] = value
     if len(cells) > len(header):
         data["(extra cells)"] = cells[len(header) :]
     return fold_evidence_columns(data)

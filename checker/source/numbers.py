@@ -8,6 +8,7 @@ in a distance or a duration (`1.250` km) three decimals are ordinary and stay ac
 
 from __future__ import annotations
 
+import functools
 import re
 
 from babel.numbers import NumberFormatError
@@ -20,6 +21,7 @@ _AMBIGUOUS_SUFFIXES = ("_m2", "_count")
 _AMBIGUOUS_PREFIXES = ("persons_per_",)
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every key of every location
 def refuses_three_decimals(field: str) -> bool:
     """Whether `1.200` in this field is refused as ambiguous (areas and counts, by unit)."""
     return field.endswith(_AMBIGUOUS_SUFFIXES) or field.startswith(_AMBIGUOUS_PREFIXES)

@@ -19,7 +19,7 @@ keeps its source text (`ScalarNode.value`) on both ways.
 
 from __future__ import annotations
 
-import re
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +47,7 @@ _CONSTRUCTOR = _Constructor()
 _YAML = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = {_YAML + "map", _YAML + "seq"}
 _STR = _YAML + "str"
+_FLOAT = _YAML + "float"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -314,7 +315,6 @@ def _syntax_hint(text: str, line: int | None) -> tuple[str, str]:
 _QUICK_NESTING = 1000
 _LIBYAML = hasattr(yaml, "CSafeLoader")
 _QUICK_LINE = 300  # characters: a longer line sends the text the careful way
-_LONG_LINE = re.compile(f"[^\n]{{{_QUICK_LINE}}}")
 
 
 class _Careful(Exception):
@@ -326,7 +326,8 @@ def _nesting_bound(text: str) -> int:
     the one around it, except a sequence under a mapping key (so at most two levels per
     column, and no line is `_QUICK_LINE` long), and every flow collection opens with its own
     `[` or `{`."""
-    if _LONG_LINE.search(text):
+    # (splitting is several times quicker than a regex looking for a long run of characters)
+    if len(text) >= _QUICK_LINE and max(map(len, text.split("\n"))) >= _QUICK_LINE:
         return _QUICK_NESTING + 1
     return 2 * (_QUICK_LINE + 1) + text.count("[") + text.count("{")
 
@@ -342,6 +343,13 @@ _VALUES: dict[tuple[str, str], Any] = {}
 
 class _QuickLoader(_Parser):  # type: ignore[valid-type,misc]
     """libyaml's loader with plain scalars' tags remembered (PyYAML resolves them in Python)."""
+
+    # libyaml's composer calls these two around every node, for path resolvers; none is
+    # registered, so they do nothing, and a C built-in does nothing quicker than a Python
+    # method (a tenth of composing a case file). Neither binds to the loader: (parent, index)
+    # -> index, and () -> ().
+    descend_resolver = dict[Any, Any]().get
+    ascend_resolver = tuple
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """The tag of a node; for a plain scalar it depends on its text alone (no path
@@ -373,7 +381,8 @@ class _Budget:
 
     max_depth: int
     shared: set[int] | None  # ids of nodes seen, when the text could hold an alias
-    values: int = 0
+    values: int = 1  # the root
+    texts: dict[Path_, str] = field(default_factory=dict)  # as `_float_texts` gives them
 
 
 def _quick(text: str, file: str) -> YamlDocument:
@@ -389,52 +398,71 @@ def _quick(text: str, file: str) -> YamlDocument:
         return YamlDocument(None, lines, file)
     # an alias is written with `*`: without one no node can be shared
     budget = _Budget(MAX_DEPTH.value(), set() if "*" in text else None)
+    lines[()] = node.start_mark.line + 1
     try:
         data = _quick_build(node, (), lines, file, budget, 0)
     except InputError:
         raise _Careful from None
     if budget.values > MAX_VALUES.value():
         raise _Careful
-    return YamlDocument(data, lines, file, _float_texts(node))
+    return YamlDocument(data, lines, file, budget.texts)
+
+
+_ScalarNode = yaml.ScalarNode
 
 
 def _quick_build(
     node: yaml.Node, path: Path_, lines: dict, file: str, budget: _Budget, depth: int
 ) -> Any:
-    """`_build`, counting what the careful composer counts; stops at an alias or a limit."""
-    budget.values += 1
-    if budget.shared is not None:
-        if id(node) in budget.shared:
+    """`_build`, counting what the careful composer counts; stops at an alias or a limit.
+    The caller has noted the node's line. Most values are plain scalars: they are read in
+    the loop over their collection, without a call of their own."""
+    shared = budget.shared
+    if shared is not None:
+        if id(node) in shared:
             raise _Careful  # an alias: the careful composer counts what it expands to
-        budget.shared.add(id(node))
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:  # its text is its value: no constructor needed
-            return node.value
-        return _quick_scalar(node, file)
+        shared.add(id(node))
+    if isinstance(node, _ScalarNode):
+        return node.value if node.tag == _STR else _quick_scalar(node, file)
     depth += 1
     if depth > budget.max_depth or node.tag not in _COLLECTION_TAGS:
         raise _Careful
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _quick_build(item, path + (i,), lines, file, budget, depth)
-            for i, item in enumerate(node.value)
-        ]
+        budget.values += len(node.value)
+        items = []
+        for i, item in enumerate(node.value):
+            child = path + (i,)
+            lines[child] = item.start_mark.line + 1
+            items.append(_quick_build(item, child, lines, file, budget, depth))
+        return items
+    budget.values += 2 * len(node.value)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        budget.values += 1
-        if budget.shared is not None:
-            if id(key_node) in budget.shared:
+        if shared is not None:
+            if id(key_node) in shared:
                 raise _Careful
-            budget.shared.add(id(key_node))
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            shared.add(id(key_node))
+        if type(key_node) is not _ScalarNode or key_node.tag != _STR:
             raise _Careful  # a key that is not plain text: `_build` says what is wrong
         key = key_node.value
         if key in result:
             raise _Careful
         child = path + (key,)
         lines[child] = key_node.start_mark.line + 1
-        result[key] = _quick_build(value_node, child, lines, file, budget, depth)
+        if type(value_node) is _ScalarNode:
+            if shared is not None:
+                if id(value_node) in shared:
+                    raise _Careful
+                shared.add(id(value_node))
+            tag = value_node.tag
+            if tag == _STR:
+                result[key] = value_node.value
+                continue
+            if tag == _FLOAT and depth == 1:
+                budget.texts[child] = value_node.value
+            result[key] = _quick_scalar(value_node, file)
+        else:
+            result[key] = _quick_build(value_node, child, lines, file, budget, depth)
     return result
 
 
@@ -484,7 +512,7 @@ def _float_texts(node: yaml.Node | None) -> dict[Path_, str]:
         for key, value in node.value
         if isinstance(key, yaml.ScalarNode)
         and isinstance(value, yaml.ScalarNode)
-        and value.tag == _YAML + "float"
+        and value.tag == _FLOAT
     }
 
 
@@ -492,7 +520,11 @@ def _read(path: Path, file: str) -> bytes:
     """The file's bytes, refused before reading when it is not a regular file or too large."""
     limit = MAX_FILE_BYTES.value()
     with open_regular_file(path, file, MAX_FILE_BYTES) as fh:
-        raw = fh.read(limit + 1)  # the file may have grown since stat
+        # read as much as the file holds: asking for the whole limit allocates that much
+        size = os.fstat(fh.fileno()).st_size
+        raw = fh.read(min(size, limit) + 1)
+        if len(raw) > size:  # it has grown since: read on, up to just beyond the limit
+            raw += fh.read(max(0, limit + 1 - len(raw)))
     if len(raw) > limit:
         _refuse(MAX_FILE_BYTES.exceeded(file, None, len(raw)))
     return raw
