@@ -15,7 +15,6 @@ Nothing is asserted.
 
 from __future__ import annotations
 
-import csv
 import re
 import subprocess
 import sys
@@ -60,21 +59,10 @@ def _instructions(what: str, passes: int, table: Path) -> int:
 
 
 def _table(path: Path) -> None:
-    import yaml
-
     sys.path.insert(0, str(Path(__file__).parent))
-    from speed import _cell
+    from speed import write_table
 
-    from checker.location.table import csv_header
-
-    header = csv_header()
-    cases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in CASES]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for i in range(ROWS):
-            data = dict(cases[i % len(cases)], id=f"row-{i}")
-            writer.writerow([_cell(data[n]) if n in data else "" for n in header])
+    write_table(path, ROWS)
 
 
 def main() -> None:

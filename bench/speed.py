@@ -227,10 +227,6 @@ def _cell(value) -> str:
 
 def _portfolio(folder: Path, count: int, as_files: bool = True) -> tuple[Path, list[Path]]:
     """`count` copies of the shipped cases as YAML files, and `count` rows of them as CSV."""
-    import yaml
-
-    from checker.location.table import csv_header
-
     files = []
     folder.mkdir(exist_ok=True)
     (folder / "yaml").mkdir()
@@ -239,16 +235,25 @@ def _portfolio(folder: Path, count: int, as_files: bool = True) -> tuple[Path, l
         target = folder / "yaml" / f"{i:06}-{source.name}"
         shutil.copyfile(source, target)
         files.append(target)
+    table = folder / "table.csv"
+    write_table(table, count)
+    return table, files
+
+
+def write_table(path: Path, count: int) -> None:
+    """`count` rows of the shipped cases, in turn, as one CSV table."""
+    import yaml
+
+    from checker.location.table import csv_header
+
     header = csv_header()
     cases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in CASES]
-    table = folder / "table.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
+    with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         for i in range(count):
             data = dict(cases[i % len(cases)], id=f"row-{i}")
             writer.writerow([_cell(data[n]) if n in data else "" for n in header])
-    return table, files
 
 
 def _audit(paths: list[Path], workers: int) -> tuple[float, int]:
