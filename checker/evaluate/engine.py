@@ -160,8 +160,9 @@ class Engine:
         self._actions: dict[str, tuple] = {}
         self._norm_keys: list[set[str]] = []  # per norm: the fact keys it reads
         used_keys: set[str] = set()
-        # per dependency level: its ruleset, its derived facts, the fact keys it reads
-        self._derived_levels: list[tuple[_Ruleset, list[DerivedFact], tuple[str, ...]]] = []
+        # per dependency level: its ruleset and the fact keys it reads (what each rule decides,
+        # and for which derived fact, is in `_actions`)
+        self._derived_levels: list[tuple[_Ruleset, tuple[str, ...]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
@@ -169,9 +170,7 @@ class Engine:
                 rules.update(self._derived_rules(d, level_keys))
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
-            self._derived_levels.append(
-                (ruleset, members, _asserted(self._key(k) for k in level_keys))
-            )
+            self._derived_levels.append((ruleset, _asserted(self._key(k) for k in level_keys)))
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
         for lib_norm in norms:
@@ -455,7 +454,7 @@ class Engine:
     def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
         """Derived facts per location (readable names); added to `facts` under their alias."""
         derived: list[dict[str, Any]] = [{} for _ in facts]
-        for ruleset, _, keys in self._derived_levels:
+        for ruleset, keys in self._derived_levels:
             # a level reads few keys: assert only those
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
