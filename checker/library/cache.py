@@ -18,6 +18,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from pydantic.version import VERSION as PYDANTIC_VERSION
+
 from checker.i18n import stored
 from checker.i18n.stored import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, disable, enabled
 
@@ -42,7 +44,8 @@ def _version(package: str) -> str:
 
 def library_key(paths: list[Path], shipped: bool) -> str:
     """The key of the library made of the norm files `paths` (read here, in this order)."""
-    parts: list[str | bytes] = [_version("opvangtoets"), _version("pydantic"), str(shipped)]
+    # pydantic is loaded by now and states its own version: no search of the installed packages
+    parts: list[str | bytes] = [_version("opvangtoets"), PYDANTIC_VERSION, str(shipped)]
     root = Path(__file__).resolve().parent.parent
     code = [root / "errors.py"]
     for folder, suffix in _CODE:  # listed, not globbed: pathlib's glob costs a cold start ms
