@@ -16,6 +16,10 @@ How the three values are decided (identical to `checker.evaluate.plain`):
   applicable" means pass. Where a fact is missing, pass needs a rule: the DNF of
   "applies and requires" AND "that fact is absent" (`$nex`). Nothing fires for
   an unknown norm, so nothing fired and a fact missing means *unknown*.
+- a derived fact's *false* is inferred the same way: its "false" rules are only
+  the negated condition AND a fact it reads being absent; where every fact its
+  condition reads is present and no rule decided it, it is false (a condition with
+  a deadline in months keeps every false rule).
 - a norm not in force on the as-of date gets no result; its fail and pass rules test
   `as_of_date` so they do not fire at all. Norms with the same applicability share one
   set of not-applicable rules, which do not test it: those results are dropped.
