@@ -16,6 +16,10 @@ How the three values are decided (identical to `checker.evaluate.plain`):
   applicable" means pass. Where a fact is missing, pass needs a rule: the DNF of
   "applies and requires" AND "that fact is absent" (`$nex`). Nothing fires for
   an unknown norm, so nothing fired and a fact missing means *unknown*.
+- a derived fact's *false* is inferred the same way: its "false" rules are only
+  the negated condition AND a fact it reads being absent; where every fact its
+  condition reads is present and no rule decided it, it is false (a condition with
+  a deadline in months keeps every false rule).
 - a norm not in force on the as-of date gets no result; its fail and pass rules test
   `as_of_date` so they do not fire at all. Norms with the same applicability share one
   set of not-applicable rules, which do not test it: those results are dropped.
@@ -163,14 +167,20 @@ class Engine:
         # per dependency level: its ruleset and the fact keys it reads (what each rule decides,
         # and for which derived fact, is in `_actions`)
         self._derived_levels: list[tuple[_Ruleset, tuple[str, ...]]] = []
+        # and per level: the derived facts that are false where no rule decided them and every
+        # fact key their condition reads (by alias) is present
+        self._derived_false: list[list[tuple[str, frozenset[str]]]] = []
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
+            self._false_when_present: list[tuple[str, frozenset[str]]] = []
             for d in members:
                 rules.update(self._derived_rules(d, level_keys))
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
             self._derived_levels.append((ruleset, _asserted(self._key(k) for k in level_keys)))
+            self._derived_false.append(self._false_when_present)
+        del self._false_when_present
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
         for lib_norm in norms:
@@ -267,11 +277,34 @@ class Engine:
         conds = []
         if d.when is not None:
             conds.append(d.when)
-            for polarity, negate in (("true", False), ("false", True)):
-                for k, conj in enumerate(dnf(d.when, negate)):
-                    name = f"d|{d.name}|{polarity}|{k}"
-                    rules[name] = _rule(_tests(conj, lists, name))
-                    self._actions[name] = (polarity, d)
+            for k, conj in enumerate(dnf(d.when)):
+                name = f"d|{d.name}|true|{k}"
+                rules[name] = _rule(_tests(conj, lists, name))
+                self._actions[name] = ("true", d)
+            # "false" is inferred as a norm's pass is: certain when every fact `when` reads is
+            # present (see `_derive`), so its rules only cover a missing fact
+            when_leaves = leaves(d.when)
+            keys = {k for leaf in when_leaves for k in leaf_keys(leaf, lists)}
+            inferred = not any(leaf.months for leaf in when_leaves)
+            for k, conj in enumerate(dnf(d.when, True)):
+                tests = _tests(conj, lists, f"d|{d.name}|false|{k}")
+                if not inferred:
+                    name = f"d|{d.name}|false|{k}"
+                    rules[name] = _rule(tests)
+                    self._actions[name] = ("false", d)
+                    continue
+                present = {
+                    key
+                    for lit in conj
+                    if effective(lit).op != Op.absent
+                    for key in leaf_keys(lit[0], lists)
+                }
+                for key in sorted(keys - present):
+                    name = f"d|{d.name}|false|{k}|{key}"
+                    rules[name] = _rule([*tests, {"$nex": {key: 1}}])
+                    self._actions[name] = ("false", d)
+            if inferred:
+                self._false_when_present.append((d.name, frozenset(self._key(k) for k in keys)))
         for case_no, case in enumerate(d.cases or []):
             conds.append(case.when)
             for k, conj in enumerate(dnf(case.when)):
@@ -454,7 +487,8 @@ class Engine:
     def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
         """Derived facts per location (readable names); added to `facts` under their alias."""
         derived: list[dict[str, Any]] = [{} for _ in facts]
-        for ruleset, keys in self._derived_levels:
+        levels = zip(self._derived_levels, self._derived_false, strict=True)
+        for (ruleset, keys), inferred in levels:
             # a level reads few keys: assert only those
             cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
@@ -468,6 +502,10 @@ class Engine:
                 else:
                     for i in positions:
                         derived[i][name] = kind == "true"
+            for fact, found in zip(facts, derived, strict=True):
+                for name, reads in inferred:
+                    if name not in found and fact.keys() >= reads:
+                        found[name] = False
             values = self._case_values
             for (i, name), case_no in cases.items():
                 value = values[name, case_no](facts[i])
