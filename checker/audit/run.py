@@ -464,13 +464,11 @@ def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
 _auditor: Auditor | None = None  # one per worker process
 
 
-def _init_worker(
-    options: AuditOptions, parent: int | None = None, library: Library | None = None
-) -> None:
+def _init_worker(options: AuditOptions, parent: int | None = None) -> None:
     global _auditor
     if parent is not None:
         _die_with_parent(parent)
-    _auditor = Auditor(options, library)
+    _auditor = Auditor(options)
 
 
 def _check_chunk(chunk: list[AuditInput | Failed]) -> list[LocationResult | Failed]:
@@ -508,8 +506,7 @@ def run_audit(
     process compiles the library once, and at most two chunks per worker are
     in flight, so memory stays flat however many inputs there are. A `pool` made by
     `worker_pool` may be passed in (and is then left running), e.g. to time without start-up.
-    `library`: the one the caller loaded already for `options`, used in this process and
-    handed to the workers this call starts (a forked worker then need not load it again).
+    `library`: the one the caller loaded already, used in this process (not in workers).
     """
     if chunk_size is None:
         total = len(items) if isinstance(items, Sized) else None
@@ -524,8 +521,7 @@ def run_audit(
     if pool is not None:
         yield from _in_pool(pool, chunks, workers, options)
         return
-    # the parent's library goes to the workers: a forked worker then does not load it again
-    own = worker_pool(options, workers, library if options.reform is None else None)
+    own = worker_pool(options, workers)
     try:
         yield from _in_pool(own, chunks, workers, options)
     except BaseException:  # Ctrl+C, SIGTERM, a failed output: the workers stop now
@@ -534,14 +530,9 @@ def run_audit(
     own.shutdown()
 
 
-def worker_pool(
-    options: AuditOptions, workers: int, library: Library | None = None
-) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, each with its own engine; `library`: the one loaded for
-    `options` already (a forked worker inherits it without pickling), or None to load it."""
-    return ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(options, os.getpid(), library)
-    )
+def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, each with its own engine."""
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
