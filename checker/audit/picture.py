@@ -45,13 +45,21 @@ class Tally:
     def add(self, result: LocationResult) -> None:
         """Count one location in."""
         facts = result.facts
+        self.count(
+            facts.get("children_count"),
+            facts.get("unaccompanied_minors_count") or 0,
+            result.verdict,
+        )
+
+    def count(self, children: int | None, minors: int, verdict: str) -> None:
+        """Count in one location with these children (None: not given), minors and verdict."""
         self.locations += 1
-        children = facts.get("children_count")
         if children is None:
             self.children_unknown += 1
-        self.children += children or 0
-        self.unaccompanied_minors += facts.get("unaccompanied_minors_count") or 0
-        self.verdicts[result.verdict] += 1
+        else:
+            self.children += children
+        self.unaccompanied_minors += minors
+        self.verdicts[verdict] += 1
 
     def to_dict(self) -> dict[str, Any]:
         """The tally as JSON data."""
@@ -85,6 +93,13 @@ def stay_limits(library: Library | None) -> list[StayLimit]:
     return found
 
 
+def _tally(tallies: dict[str, Tally], key: str) -> Tally:
+    tally = tallies.get(key)
+    if tally is None:
+        tally = tallies[key] = Tally()
+    return tally
+
+
 @dataclass
 class NationalPicture:
     """The counts of the national picture, filled one location at a time."""
@@ -101,14 +116,17 @@ class NationalPicture:
 
     def add(self, result: LocationResult) -> None:
         """Count one checked location in."""
-        self.total.add(result)
-        self.by_verdict.setdefault(result.verdict, Tally()).add(result)
-        for norm_id in result.failing:
-            self.by_norm.setdefault(norm_id, Tally()).add(result)
-        for group in GROUPS:
-            key = result.facts.get(group) or ""
-            self.groups[group].setdefault(str(key), Tally()).add(result)
+        # the parent of a parallel audit does this for every location while the workers check:
+        # the location's counts are read once, and a tally is made only for a new key
         facts = result.facts
+        counts = (facts.get("children_count"), facts.get("unaccompanied_minors_count") or 0)
+        verdict = result.verdict
+        self.total.count(*counts, verdict)
+        _tally(self.by_verdict, verdict).count(*counts, verdict)
+        for norm_id in result.failing:
+            _tally(self.by_norm, norm_id).count(*counts, verdict)
+        for group in GROUPS:
+            _tally(self.groups[group], str(facts.get(group) or "")).count(*counts, verdict)
         average, longest = facts.get("stay_children_avg_months"), facts.get(STAY_FIELDS[1])
         if average is not None:
             weight = facts.get("children_count") or 1

@@ -29,6 +29,8 @@ from checker.source.validation import pydantic_texts
 _FIELDS = list(Location.model_fields)
 # A plain set: `Location.model_fields` is a computed property, slow in a per-key loop.
 _FIELD_SET = frozenset(_FIELDS)
+# a tuple, not `int | float`: that union is built anew at each test, for every key of a location
+_NUMBER = (int, float)
 
 
 def _json_default(value: Any) -> str:
@@ -61,7 +63,7 @@ def _number_problems(doc: YamlDocument) -> list[Problem]:
     """Infinite, not-a-number and absurdly large numbers, which the engine cannot compare."""
     problems = []
     for key, value in doc.data.items():
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, _NUMBER):
             continue
         if isinstance(value, float) and not math.isfinite(value):
             en, nl = f"{value} is not a number", f"{value} is geen getal"
