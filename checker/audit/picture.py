@@ -42,15 +42,6 @@ class Tally:
     children_unknown: int = 0
     verdicts: Counter = field(default_factory=Counter)
 
-    def add(self, result: LocationResult) -> None:
-        """Count one location in."""
-        facts = result.facts
-        self.count(
-            facts.get("children_count"),
-            facts.get("unaccompanied_minors_count") or 0,
-            result.verdict,
-        )
-
     def count(self, children: int | None, minors: int, verdict: str) -> None:
         """Count in one location with these children (None: not given), minors and verdict."""
         self.locations += 1
@@ -119,17 +110,18 @@ class NationalPicture:
         # the parent of a parallel audit does this for every location while the workers check:
         # the location's counts are read once, and a tally is made only for a new key
         facts = result.facts
-        counts = (facts.get("children_count"), facts.get("unaccompanied_minors_count") or 0)
+        children = facts.get("children_count")
+        minors = facts.get("unaccompanied_minors_count") or 0
         verdict = result.verdict
-        self.total.count(*counts, verdict)
-        _tally(self.by_verdict, verdict).count(*counts, verdict)
+        self.total.count(children, minors, verdict)
+        _tally(self.by_verdict, verdict).count(children, minors, verdict)
         for norm_id in result.failing:
-            _tally(self.by_norm, norm_id).count(*counts, verdict)
+            _tally(self.by_norm, norm_id).count(children, minors, verdict)
         for group in GROUPS:
-            _tally(self.groups[group], str(facts.get(group) or "")).count(*counts, verdict)
+            _tally(self.groups[group], str(facts.get(group) or "")).count(children, minors, verdict)
         average, longest = facts.get("stay_children_avg_months"), facts.get(STAY_FIELDS[1])
         if average is not None:
-            weight = facts.get("children_count") or 1
+            weight = children or 1
             self._stay_sum += average * weight
             self._stay_children += weight
             self._stay_locations += 1
