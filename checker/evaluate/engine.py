@@ -173,14 +173,13 @@ class Engine:
         for level, members in enumerate(self._levels(library.derived)):
             rules: dict[str, dict] = {}
             level_keys: set[str] = set()
-            self._false_when_present: list[tuple[str, frozenset[str]]] = []
+            false_when_present: list[tuple[str, frozenset[str]]] = []
             for d in members:
-                rules.update(self._derived_rules(d, level_keys))
+                rules.update(self._derived_rules(d, level_keys, false_when_present))
             used_keys |= level_keys
             ruleset = self._register(f"{prefix}_derive_{level}", rules)
             self._derived_levels.append((ruleset, _asserted(self._key(k) for k in level_keys)))
-            self._derived_false.append(self._false_when_present)
-        del self._false_when_present
+            self._derived_false.append(false_when_present)
         norms = library.norms
         self._gapped = {index for index, n in enumerate(norms) if any(x.months for x in _leaves(n))}
         for lib_norm in norms:
@@ -271,7 +270,11 @@ class Engine:
             by_level.setdefault(level[d.name], []).append(d)
         return [by_level[k] for k in sorted(by_level)]
 
-    def _derived_rules(self, d: DerivedFact, used_keys: set[str]) -> dict[str, dict]:
+    def _derived_rules(
+        self, d: DerivedFact, used_keys: set[str], false_when_present: list
+    ) -> dict[str, dict]:
+        """The rules deciding `d`; the keys they read go into `used_keys`, and `d` with the
+        keys whose presence makes it false when no rule fired into `false_when_present`."""
         rules: dict[str, dict] = {}
         lists = self._list_fields
         conds = []
@@ -304,7 +307,7 @@ class Engine:
                     rules[name] = _rule([*tests, {"$nex": {key: 1}}])
                     self._actions[name] = ("false", d)
             if inferred:
-                self._false_when_present.append((d.name, frozenset(self._key(k) for k in keys)))
+                false_when_present.append((d.name, frozenset(self._key(k) for k in keys)))
         for case_no, case in enumerate(d.cases or []):
             conds.append(case.when)
             for k, conj in enumerate(dnf(case.when)):
