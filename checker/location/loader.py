@@ -75,9 +75,9 @@ def _key_problems(doc: YamlDocument) -> tuple[list[Problem], dict[str, Any]]:
         ok = key in _FIELD_SET
         if not ok:
             unknown.append(_unknown_key_problem(doc, key))
-        number = _number_problem(doc, key, value)
-        if number is not None:
-            numbers.append(number)
+        # (a NaN is never within the bounds either; a bool always is)
+        if isinstance(value, _NUMBER) and not -NUMBER_BOUND <= value <= NUMBER_BOUND:
+            numbers.append(_number_problem(doc, key, value))
             ok = False
         # only a text can be ambiguous: a string, or the source text of a float
         if (isinstance(value, str) or (key,) in texts) and refuses_three_decimals(key):
@@ -103,17 +103,13 @@ def _unknown_key_problem(doc: YamlDocument, key: str) -> Problem:
     )
 
 
-def _number_problem(doc: YamlDocument, key: str, value: Any) -> Problem | None:
+def _number_problem(doc: YamlDocument, key: str, value: float) -> Problem:
     """An infinite, not-a-number or absurdly large number, which the engine cannot compare."""
-    if isinstance(value, bool) or not isinstance(value, _NUMBER):
-        return None
     if isinstance(value, float) and not math.isfinite(value):
         en, nl = f"{value} is not a number", f"{value} is geen getal"
-    elif abs(value) > NUMBER_BOUND:
+    else:
         en = f"{value:.6g} is too large: at most {NUMBER_BOUND:,}"
         nl = f"{value:.6g} is te groot: hoogstens {NUMBER_BOUND:,}".replace(",", ".")
-    else:
-        return None
     return problem(doc.file, doc.line_of((key,)), en, nl, field=key)
 
 
