@@ -24,13 +24,38 @@ def _read(tmp_path, text: str) -> list:
     ]
 
 
-def test_a_stray_quote_is_reported_with_its_line_and_the_lines_it_took(tmp_path):
+def test_a_stray_quote_is_reported_with_its_line_and_the_rows_after_it_are_still_read(tmp_path):
     got = _read(tmp_path, 'id,name\nrow-a,A\nrow-b,"B,2\nrow-c,C\nrow-d,D\n')
     table = tmp_path / "t.csv"
     assert got == [
         (2, "row-a"),
-        f"{table}:3: a quote opened in this row is never closed: lines 3 to 5 could not be"
-        " read — close the quote, or remove it",
+        f"{table}:3: a quote opened in this row is never closed: this row could not be read; the"
+        " lines after it are read as rows of their own — close the quote, or remove it",
+        (4, "row-c"),
+        (5, "row-d"),
+    ]
+
+
+def test_two_stray_quotes_that_pair_up_lose_only_the_rows_they_open_in(tmp_path):
+    got = _read(tmp_path, 'id,name\nrow-a,A\nrow-b,"B\nrow-c,C\nrow-d,"D\nrow-e,E\n')
+    table = tmp_path / "t.csv"
+    # the first quote closes at the second, which the csv reader cannot end a cell on
+    assert got[0] == (2, "row-a")
+    assert got[1].startswith(f"{table}:3: not a CSV row: ")
+    assert got[2] == (4, "row-c")
+    assert got[3].startswith(f"{table}:5: a quote opened in this row is never closed")
+    assert got[4:] == [(6, "row-e")]
+    counted = list(read_table(table, typed=False))  # an audit counts as many items
+    assert [r.line for r in counted] == [2, 3, 4, 5, 6]
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_cell(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('id,name\nrow-a,"A\nand more"\nrow-b,B\n', encoding="utf-8")
+    rows = list(read_table(table))
+    assert [(r.line, r.data["id"], r.data["name"]) for r in rows] == [
+        (2, "row-a", "A\nand more"),
+        (4, "row-b", "B"),
     ]
 
 
@@ -163,3 +188,12 @@ def test_problem_rows_are_problems_not_rows(tmp_path):
     table = tmp_path / "t.csv"
     table.write_text('id,name\n"a\n', encoding="utf-8")
     assert all(isinstance(r, Problem) for r in read_table(table))
+
+
+def test_a_stray_quote_that_runs_into_the_cell_limit_loses_only_its_own_row(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPVANGTOETS_MAX_CELL_CHARS", "1000")
+    rows = "".join(f"row-{i},R{i}\n" for i in range(4, 204))
+    got = _read(tmp_path, 'id,name\nrow-a,A\nrow-b,"B\n' + rows)
+    assert got[0] == (2, "row-a")
+    assert got[1].startswith(f"{tmp_path / 't.csv'}:3: a cell of this row has more than 1000")
+    assert got[2:] == [(i, f"row-{i}") for i in range(4, 204)]

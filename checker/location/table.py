@@ -197,6 +197,18 @@ class _Lines:
         self.delimiter = ","
         self._utf8_seen = False
         self._peeked: str | None = None
+        #: the lines handed out since `begin_row`: a row is at most a cell limit of text
+        self.taken: list[str] = []
+        self._again: list[str] = []  # lines to hand out once more, last first
+
+    def begin_row(self) -> None:
+        """A new row starts with the next line."""
+        self.taken.clear()
+
+    def read_again(self, lines: list[str]) -> None:
+        """Hand `lines` out again, as the next lines, with their own numbers."""
+        self._again.extend(reversed(lines))
+        self._count -= len(lines)
 
     @property
     def number(self) -> int:
@@ -218,8 +230,13 @@ class _Lines:
     def __next__(self) -> str:
         if self._peeked is not None:
             line, self._peeked = self._peeked, None
-            return line
-        return self._read()
+        elif self._again:
+            line = self._again.pop()
+            self._count += 1
+        else:
+            line = self._read()
+        self.taken.append(line)
+        return line
 
     def _read(self) -> str:
         line = self.handle.readline(self.limit + 1)
@@ -394,6 +411,7 @@ def _csv_rows(lines: _Lines, file: str, typed: bool = True) -> Iterator[TableRow
     reader: Iterator[list[str]] | None = None
     while True:
         start = lines.number + 1
+        lines.begin_row()
         found: Problem | None
         try:
             if reader is None:
@@ -416,7 +434,13 @@ def _csv_rows(lines: _Lines, file: str, typed: bool = True) -> Iterator[TableRow
                 file, start, "table_not_utf8", "table_not_utf8_hint", error=exc.reason
             )
         except csv.Error as exc:
-            found = _csv_problem(file, start, lines.number, str(exc), cell_limit)
+            found = _csv_problem(file, start, str(exc), cell_limit)
+            if len(lines.taken) > 1:
+                # a quote took the lines after its own with it (to the end of the file, to the
+                # cell limit, or to a quote that pairs with it): only the row it opens in is
+                # lost, those lines are read again as rows of their own (by a new reader)
+                lines.read_again(lines.taken[1:])
+                reader = csv.reader(lines, strict=True, delimiter=lines.delimiter)
         else:
             found = None
         if found is not None:
@@ -453,11 +477,9 @@ def _csv_rows(lines: _Lines, file: str, typed: bool = True) -> Iterator[TableRow
         )
 
 
-def _csv_problem(file: str, start: int, end: int, error: str, cell_limit: int) -> Problem:
+def _csv_problem(file: str, start: int, error: str, cell_limit: int) -> Problem:
     if "unexpected end of data" in error:  # a quote that is opened and never closed
-        return _labelled(
-            file, start, "table_unclosed_quote", "table_unclosed_quote_hint", first=start, last=end
-        )
+        return _labelled(file, start, "table_unclosed_quote", "table_unclosed_quote_hint")
     if "field larger than field limit" in error:
         return _labelled(
             file,
