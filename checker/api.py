@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checker.evaluate.engine import Engine
 from checker.evaluate.facts import readable_values
-from checker.library.loader import Library, load_library
+from checker.library.loader import Library, LibraryNorm, load_library
 from checker.location.loader import load_location
 from checker.location.model import Location
 from checker.report.build import Report, make_report
@@ -28,11 +28,18 @@ class Checker:
         self.library = library or load_library(norms_dirs)
         self.engine = Engine(self.library)
 
-    def findings(self, location: Location, as_of: dt.date, lang: str = "nl") -> list[Finding]:
-        """Every norm's finding for `location` on `as_of`, in `lang`."""
+    def findings(
+        self,
+        location: Location,
+        as_of: dt.date,
+        lang: str = "nl",
+        norms: list[LibraryNorm] | None = None,
+    ) -> list[Finding]:
+        """Every norm's finding (or only those of `norms`) for `location` on `as_of`, in
+        `lang`."""
         evaluation = self.engine.evaluate(location, as_of)
         return build_findings(
-            evaluation, self.library, readable_values(location, as_of), as_of, lang
+            evaluation, self.library, readable_values(location, as_of), as_of, lang, norms
         )
 
     def check(
@@ -48,6 +55,7 @@ class Checker:
         re-evaluation per date on which a norm starts or ends within a year)."""
         findings = self.findings(location, as_of, lang)
         later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
+        some = (lambda day, ns: self.findings(location, day, lang, ns)) if look_ahead else None
         return make_report(
             self.library,
             location,
@@ -58,6 +66,7 @@ class Checker:
             later,
             max_fact_age_months,
             breaches=look_ahead,
+            findings_of=some,
         )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:

@@ -78,3 +78,20 @@ def test_the_cached_catalog_is_the_yaml_file():
 
     text = (Path(checker.i18n.__file__).with_name("messages.yaml")).read_text(encoding="utf-8")
     assert checker.i18n.catalog() == yaml.safe_load(text)
+
+
+def test_a_locale_read_from_the_cache_reads_none_of_the_files_it_was_merged_from(tmp_path):
+    cache = tmp_path / "cache"
+    fresh = _probe(cache, **{stored.NO_CACHE_ENV: "1"})
+    _probe(cache)  # made and stored
+    environment = {**os.environ, stored.CACHE_DIR_ENV: str(cache)}
+    environment.pop(stored.NO_CACHE_ENV, None)
+    code = PROBE + "from babel import localedata\nprint(sorted(localedata._cache))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    *formatted, loaded = done.stdout.splitlines()
+    assert formatted == fresh.splitlines()
+    # only the two report locales: root, en, en_001 and nl were not looked up on disk
+    assert loaded == "['en_GB', 'nl_NL']"

@@ -48,17 +48,22 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import durable_rules_engine as dre
 
 from checker.evaluate.encoding import engine_json, facts_json
 from checker.evaluate.facts import month_key, months_from_keys
+from checker.i18n import stored
+from checker.library import cache as library_cache
 from checker.library.conditions import (
     Conjunction,
     Leaf,
@@ -143,8 +148,17 @@ def _rule(tests: list[dict]) -> dict:
 
 @dataclass
 class _Ruleset:
-    name: str
-    handle: int
+    name: str  # until it is created: the end of its name (see `_create`)
+    handle: int = 0
+    rules: str = ""  # its rules as the engine's JSON, until it is created
+
+
+def _code() -> list[bytes]:
+    """The engine's own code, part of the key of a kept translation (the library's key holds
+    the code that reads and checks the library)."""
+    folder = Path(__file__).parent
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".py"))  # no glob: it costs ms
+    return [n.encode() + b"\0" + (folder / n).read_bytes() for n in names]
 
 
 class Engine:
@@ -152,13 +166,40 @@ class Engine:
 
     def __init__(self, library: Library):
         self.library = library
+        # The translation into rules costs a cold start more than the engine's own compiling:
+        # a library with a cache key (read from or written to the cache) has its translation
+        # kept beside it, under that key and this module's code.
+        made_from = library_cache.made_from(library)
+        if made_from is None:
+            self._translate(library)
+        else:
+            key = stored.key_of("engine", made_from, *_code())
+            translated = stored.kept(
+                f"engine-{key[:32]}.pickle", key, lambda: self._translate(library)
+            )
+            self.__dict__.update(translated)
+        prefix = f"opvangtoets{next(_ruleset_numbers)}"
+        for ruleset in self._rulesets:
+            self._create(ruleset, prefix)
+        # (derived fact, case number) -> its value from a location's fact
+        self._case_values = {
+            (d.name, case_no): _expression(case.value, lambda n: self._alias.get(n, ""))
+            for d in library.derived
+            for case_no, case in enumerate(d.cases or [])
+        }
+
+    # compilation ---------------------------------------------------------------
+
+    def _translate(self, library: Library) -> dict[str, Any]:
+        """Translate the library into rulesets (not yet created) and the tables that read
+        their results; what it sets on the engine, returned to be kept."""
+        self._rulesets: list[_Ruleset] = []
         self._list_fields = {
             n: list(k.members) for n, k in library.field_kinds.items() if k.kind == "list"
         }
         # Fact keys go to the engine as short aliases ("k12"): every fired rule hands back
         # the JSON of every fact it matched, so short keys are less text to make and scan.
         self._alias: dict[str, str] = {}
-        prefix = f"opvangtoets{next(_ruleset_numbers)}"
         # rule name -> what it decides: ("fail", norm index, violated leaves) | ("na", i) |
         # ("pass", i) | ("true"/"false", derived) | ("case", derived, case number)
         self._actions: dict[str, tuple] = {}
@@ -177,7 +218,7 @@ class Engine:
             for d in members:
                 rules.update(self._derived_rules(d, level_keys, false_when_present))
             used_keys |= level_keys
-            ruleset = self._register(f"{prefix}_derive_{level}", rules)
+            ruleset = self._register(f"derive_{level}", rules)
             self._derived_levels.append((ruleset, _asserted(self._key(k) for k in level_keys)))
             self._derived_false.append(false_when_present)
         norms = library.norms
@@ -203,7 +244,7 @@ class Engine:
                 sharing = classes.pop(repr(norms[index].norm.applies_when), None)
                 if sharing:
                     rules.update(self._not_applicable_rules(sharing))
-            name = f"{prefix}_norms_{number}"
+            name = f"norms_{number}"
             aliases = _asserted(self._key(k) for k in ruleset_keys)
             self._norm_rulesets.append((self._register(name, rules), aliases))
         # which norms may be unknown when a key is missing (by alias)
@@ -223,14 +264,7 @@ class Engine:
             self._key(d.name)
         self._readable = {alias: name for name, alias in self._alias.items()}
         self._as_of_keys = (self._key(AS_OF_FIELD), self._key(month_key_name(AS_OF_FIELD)))
-        # (derived fact, case number) -> its value from a location's fact
-        self._case_values = {
-            (d.name, case_no): _expression(case.value, lambda n: self._alias.get(n, ""))
-            for d in library.derived
-            for case_no, case in enumerate(d.cases or [])
-        }
-
-    # compilation ---------------------------------------------------------------
+        return {name: value for name, value in vars(self).items() if name != "library"}
 
     def _key(self, name: str) -> str:
         alias = self._alias.get(name)
@@ -378,15 +412,21 @@ class Engine:
             **{rule: self._aliased(body) for rule, body in rules.items()},
             "warmup": {"all": [{"m": {"kind": "warmup"}}]},
         }
+        ruleset = _Ruleset(name, rules=engine_json(rules))
+        self._rulesets.append(ruleset)
+        return ruleset
+
+    def _create(self, ruleset: _Ruleset, prefix: str) -> None:
+        """Create a translated ruleset in durable_rules, named apart from every other engine's
+        in this process."""
+        ruleset.name = f"{prefix}_{ruleset.name}"
         try:
-            handle = dre.create_ruleset(name, engine_json(rules))
-            ruleset = _Ruleset(name, handle)
+            ruleset.handle = dre.create_ruleset(ruleset.name, ruleset.rules)
             self._drain(ruleset, engine_json([{"kind": "warmup", "sid": SESSION}]))
         except Exception as exc:  # the C engine reports rule errors as bare exceptions
-            raise EngineError(
-                f"durable_rules refused the rules of {self._sources(rules)}: {exc}"
-            ) from exc
-        return ruleset
+            rules = self._sources(json.loads(ruleset.rules))
+            raise EngineError(f"durable_rules refused the rules of {rules}: {exc}") from exc
+        ruleset.rules = ""
 
     def _sources(self, rules: dict[str, dict]) -> str:
         """Where the rules of a ruleset come from: `file:line (norm id)` or derived fact names,

@@ -30,9 +30,9 @@ def load_locale(name: str) -> Locale:
         return Locale.parse(name)  # a Babel that keeps its data otherwise loads it itself
 
     def merge() -> dict:
-        before = set(loaded)
-        localedata.load(name)
-        return {level: data for level, data in loaded.items() if level not in before}
+        # only the locale itself: its data holds what it inherits, and the levels it was
+        # merged from (half the entry) are never looked up once it is loaded
+        return {name: localedata.load(name)}
 
     for level, data in stored.kept(
         f"babel-{name}.pickle", stored.key_of(babel.__version__, name), merge

@@ -13,6 +13,7 @@ load, as without the cache.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from importlib import metadata
 from pathlib import Path
@@ -67,9 +68,31 @@ def _entry(key: str) -> Path:
 
 def read(key: str) -> Any | None:
     """The library stored under `key`, or None when there is none or it is stale or corrupt."""
-    return stored.read(_name(key), key)
+    library = stored.read(_name(key), key)
+    if library is not None:
+        _remember(library, key)
+    return library
 
 
 def write(key: str, library: Any) -> None:
     """Store `library` under `key`; a cache that cannot be written is left alone."""
     stored.write(_name(key), key, library)
+    _remember(library, key)
+
+
+# What is kept beside a library (the engine's translation of it) is keyed by the library's
+# key, which the library carries from here on, outside its fields: `dataclasses.replace` (a
+# reform, a library made for one test) makes a library without it, whose translation is made
+# afresh. A library changed in place is no longer what its key says: replace it instead.
+_KEY = "_cache_key"
+
+
+def _remember(library: Any, key: str) -> None:
+    with contextlib.suppress(AttributeError, TypeError):  # not a Library: nothing to key
+        vars(library)[_KEY] = key
+
+
+def made_from(library: Any) -> str | None:
+    """The cache key of the norm files `library` was checked from, or None when it was not
+    read from or written to the cache (`--no-cache`, a library made in memory)."""
+    return getattr(library, "__dict__", {}).get(_KEY)

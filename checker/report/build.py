@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.library.loader import Library
+from checker.library.loader import Library, LibraryNorm
 from checker.location.model import Location
 from checker.report.coming_breaches import ComingBreach, coming_breaches
 from checker.report.coming_changes import ComingChange, coming_changes
@@ -136,11 +136,15 @@ def make_report(
     findings_on: Callable[[dt.date], list[Finding]] | None = None,
     max_fact_age_months: int = MAX_FACT_AGE_MONTHS,
     breaches: bool = False,
+    findings_of: Callable[[dt.date, list[LibraryNorm]], list[Finding]] | None = None,
 ) -> Report:
     """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes
-    (and, with `breaches`, on any day for the coming breaches)."""
+    (and, with `breaches`, on any day for the coming breaches); `findings_of(day, norms)`,
+    where given, makes only the findings of `norms` (see `coming_changes`)."""
     attach_evidence(findings, library, location, as_of, max_fact_age_months)
-    changes = coming_changes(library, as_of, findings, findings_on) if findings_on else []
+    changes = (
+        coming_changes(library, as_of, findings, findings_on, findings_of) if findings_on else []
+    )
     ahead = (
         coming_breaches(library, location, as_of, lang, findings_on)
         if findings_on and breaches

@@ -19,7 +19,7 @@ from checker.library.conditions import (
     fields_of,
     leaves,
 )
-from checker.library.loader import Library
+from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Outcome
 from checker.library.months import days_against_months, month_span_days
 from checker.report.wording import Wording
@@ -72,14 +72,19 @@ def _missing(fields: list[str], library: Library, values: dict, derived: dict) -
 
 
 def build_findings(
-    evaluation: Evaluation, library: Library, values: dict[str, Any], as_of: dt.date, lang: str
+    evaluation: Evaluation,
+    library: Library,
+    values: dict[str, Any],
+    as_of: dt.date,
+    lang: str,
+    norms: list[LibraryNorm] | None = None,
 ) -> list[Finding]:
-    """The findings of every norm from the engine's results."""
+    """The findings of every norm (or only of `norms`) from the engine's results."""
     findings = []
     derived = evaluation.derived
     words = Wording(lang, library)
     known = {**values, **derived}
-    for lib_norm in library.norms:
+    for lib_norm in library.norms if norms is None else norms:
         norm = lib_norm.norm
         used = {name: _value(name, values, derived) for name in lib_norm.fields}
         used = {k: v for k, v in used.items() if v is not None}
