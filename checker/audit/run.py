@@ -429,6 +429,12 @@ class Auditor:
                 values = readable_values(location, day)
                 return build_findings(later[day][k], library, values, day, opts.lang)
 
+            def findings_of(
+                day: dt.date, norms: list, k: int = k, location: Location = location
+            ) -> list:  # only the norms that enter into force that day (`coming_changes`)
+                values = readable_values(location, day)
+                return build_findings(later[day][k], library, values, day, opts.lang, norms)
+
             values = readable_values(location, opts.as_of)
             findings = build_findings(evaluations[k], library, values, opts.as_of, opts.lang)
             report = make_report(
@@ -440,6 +446,7 @@ class Auditor:
                 findings,
                 findings_on,
                 opts.max_fact_age_months,
+                findings_of=findings_of,
             )
             reports.append(report.to_dict())
         return reports
