@@ -570,17 +570,19 @@ class Engine:
         for index in self._gapped:
             if index in ids:
                 base[ids[index]] = unknown
+        # per key a norm in force reads: those norms as unknown, merged in one call when the key
+        # is missing (only these keys are looked for)
         unknown_by_key = {
-            key: [ids[index] for index in indices if index in ids]
+            key: dict.fromkeys(in_force, unknown)
             for key, indices in self._norms_by_key.items()
+            if (in_force := [ids[index] for index in indices if index in ids])
         }
-        used_keys = self._used_keys
+        watched = frozenset(unknown_by_key)
         results: list[dict[str, Any]] = []
         for fact in facts:
             by_id = base.copy()
-            for key in used_keys.difference(fact):
-                for norm_id in unknown_by_key.get(key, ()):
-                    by_id[norm_id] = unknown
+            for key in watched.difference(fact):
+                by_id.update(unknown_by_key[key])
             results.append(by_id)
         results_at = dict(zip(_POSITIONS, results, strict=False))
         for ruleset, keys in self._norm_rulesets:
