@@ -87,6 +87,9 @@ INDEX = "_i"
 # Every fact starts with its position (see `_asserted`): found by its literal opening, which is
 # rarer in the action's JSON than a quote.
 _INDEX_RE = re.compile(r'\{"_i":(\d+)')
+# Positions are read back as the digits of `_i` and looked up by that text: converting every
+# matched position to an int cost more than one dict of the batch's positions.
+_POSITIONS = tuple(str(i) for i in range(BATCH))
 _ruleset_numbers = itertools.count(1)
 # durable_rules result codes of an assert (see durable/engine.py: Ruleset._handle_result)
 _OBSERVED = 2
@@ -486,11 +489,12 @@ class Engine:
             dre.delete_state(handle, SESSION)
         return messages
 
-    def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[int]]]:
-        """What each rule that fired decides, and for which facts (by position)."""
+    def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[str]]]:
+        """What each rule that fired decides, and for which facts (by position, as the text
+        of its number: see `_POSITIONS`)."""
         actions, find = self._actions, _INDEX_RE.findall
         return [
-            (actions[message[2 : message.index('"', 2)]], list(map(int, find(message))))
+            (actions[message[2 : message.index('"', 2)]], find(message))
             for message in self._drain(ruleset, facts_json)
         ]
 
@@ -530,10 +534,11 @@ class Engine:
     def _derive(self, facts: list[dict]) -> list[dict[str, Any]]:
         """Derived facts per location (readable names); added to `facts` under their alias."""
         derived: list[dict[str, Any]] = [{} for _ in facts]
+        derived_at = dict(zip(_POSITIONS, derived, strict=False))  # a batch may be short
         levels = zip(self._derived_levels, self._derived_false, strict=True)
         for (ruleset, keys), inferred in levels:
             # a level reads few keys: assert only those
-            cases: dict[tuple[int, str], int] = {}  # (position, name) -> first case that holds
+            cases: dict[tuple[str, str], int] = {}  # (position, name) -> first case that holds
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
                 kind, name = action[0], action[1].name
                 if kind == "case":
@@ -543,17 +548,18 @@ class Engine:
                         if prior is None or case_no < prior:
                             cases[i, name] = case_no
                 else:
+                    value = kind == "true"
                     for i in positions:
-                        derived[i][name] = kind == "true"
+                        derived_at[i][name] = value
             for fact, found in zip(facts, derived, strict=True):
                 for name, reads in inferred:
                     if name not in found and fact.keys() >= reads:
                         found[name] = False
             values = self._case_values
             for (i, name), case_no in cases.items():
-                value = values[name, case_no](facts[i])
+                value = values[name, case_no](facts[int(i)])
                 if value is not None:
-                    derived[i][name] = value
+                    derived_at[i][name] = value
             alias = self._alias
             for fact, found in zip(facts, derived, strict=True):
                 for name, value in found.items():
@@ -604,18 +610,21 @@ class Engine:
         for index in self._gapped:
             if index in ids:
                 base[ids[index]] = unknown
+        # per key a norm in force reads: those norms as unknown, merged in one call when the key
+        # is missing (only these keys are looked for)
         unknown_by_key = {
-            key: [ids[index] for index in indices if index in ids]
+            key: dict.fromkeys(in_force, unknown)
             for key, indices in self._norms_by_key.items()
+            if (in_force := [ids[index] for index in indices if index in ids])
         }
-        used_keys = self._used_keys
+        watched = frozenset(unknown_by_key)
         results: list[dict[str, Any]] = []
         for fact in facts:
             by_id = base.copy()
-            for key in used_keys.difference(fact):
-                for norm_id in unknown_by_key.get(key, ()):
-                    by_id[norm_id] = unknown
+            for key in watched.difference(fact):
+                by_id.update(unknown_by_key[key])
             results.append(by_id)
+        results_at = dict(zip(_POSITIONS, results, strict=False))
         for ruleset, keys in self._norm_rulesets:
             for action, positions in self._fired(ruleset, self._trimmed(facts, keys)):
                 kind = action[0]
@@ -623,7 +632,7 @@ class Engine:
                     na = Outcome.not_applicable if lean else _NA
                     for norm_id in [ids[j] for j in action[1] if j in ids]:
                         for i in positions:
-                            results[i][norm_id] = na
+                            results_at[i][norm_id] = na
                     continue
                 decided_id = ids.get(action[1])
                 if decided_id is None:  # not in force on this day
@@ -632,17 +641,17 @@ class Engine:
                 if lean:
                     outcome = _LEAN[kind]
                     for i in positions:
-                        results[i][norm_id] = outcome
+                        results_at[i][norm_id] = outcome
                 elif kind == "fail":
                     for i in positions:
-                        prior = results[i][norm_id]
+                        prior = results_at[i][norm_id]
                         violated = action[2]
                         if prior.outcome == Outcome.fail:  # another of its fail rules fired
                             violated = prior.violated + violated
-                        results[i][norm_id] = NormResult(Outcome.fail, violated)
+                        results_at[i][norm_id] = NormResult(Outcome.fail, violated)
                 else:
                     for i in positions:
-                        results[i][norm_id] = _PASS
+                        results_at[i][norm_id] = _PASS
         return facts, derived, results
 
 
