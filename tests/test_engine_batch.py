@@ -61,3 +61,76 @@ def test_fail_results_name_the_violated_requirement(checker, locations):
                 assert result.violated
             else:
                 assert result.violated == []
+
+
+def _fnv1a32(text: str) -> int:
+    """durable_rules' hash of a fact id (`fnv1Hash32` in vendor/durable-rules/src/rules/state.c)."""
+    value = 0x811C9DC5
+    for byte in text.encode():
+        value = ((value ^ byte) * 16777619) & 0xFFFFFFFF
+    return value
+
+
+def _fired_positions(handle, facts: list[dict]) -> list[int]:
+    import json
+
+    import durable_rules_engine as dre
+
+    _, state = dre.assert_facts(handle, json.dumps(facts, separators=(",", ":")))
+    messages = []
+    started = dre.start_action_for_state(handle, state)
+    if started:
+        message = started[1]
+        while message:
+            messages.append(message)
+            message = dre.complete_and_start_action(handle, state)
+    dre.delete_state(handle, "0")
+    return sorted(m["_i"] for text in messages for m in _matched(text))
+
+
+def _matched(text: str) -> list[dict]:
+    import json
+
+    entries = json.loads(text).get("r", [])  # rule r's matches (a list, or one alone)
+    return [e["m"] for e in entries] if isinstance(entries, list) else [entries["m"]]
+
+
+def test_two_facts_whose_generated_ids_collide_are_both_kept_once_they_carry_an_id():
+    """durable_rules tells the facts of a session apart by a 32-bit hash of their id; without
+    an id it makes one from the content, and these two facts' hashes collide: the second was
+    dropped, and no rule fired for it (its norms would have passed unseen)."""
+    import json
+
+    import durable_rules_engine as dre
+
+    rules = {
+        "r": {"all": [{"m": {"$and": [{"$ex": {"_i": 1}}, {"$gte": {"k1": 0}}]}}], "cap": 1000},
+        "warmup": {"all": [{"m": {"kind": "warmup"}}]},
+    }
+    handle = dre.create_ruleset("test_collision", json.dumps(rules))
+    _fired_positions(handle, [{"kind": "warmup", "sid": "0"}])
+    pair = [{"_i": 3049, "k1": 3049}, {"_i": 23950, "k1": 23950}]
+    assert len(_fired_positions(handle, pair)) == 1  # the hazard: one of the two is lost
+    with_ids = [{"_i": f["_i"], "id": n, "k1": f["k1"]} for n, f in enumerate(pair)]
+    assert _fired_positions(handle, with_ids) == [3049, 23950]
+
+
+def test_every_fact_of_a_batch_carries_its_position_as_an_id_with_a_hash_of_its_own(
+    checker, locations, monkeypatch
+):
+    from checker.evaluate import engine as engine_module
+
+    assert len({_fnv1a32(str(i)) for i in range(engine_module.BATCH)}) == engine_module.BATCH
+    batches: list[list[dict]] = []
+    real = engine_module.facts_json
+
+    def spy(facts):
+        batches.append(facts)
+        return real(facts)
+
+    monkeypatch.setattr(engine_module, "facts_json", spy)
+    checker.engine.outcomes_many(locations[: engine_module.BATCH], DAYS[0])
+    assert batches  # every ruleset of the batch was given its facts
+    for facts in batches:
+        assert [f["id"] for f in facts] == [f["_i"] for f in facts] == list(range(len(facts)))
+        assert all(list(f)[:2] == ["_i", "id"] for f in facts)
