@@ -39,6 +39,8 @@ from "every norm in force passes" and marking only the unknown and the decided o
 
 Field notes that shaped this module:
 - every pattern is anchored on the fact's position `_i`, or a pattern of only `$nex` hangs;
+- every fact carries its position as its `id` too: durable_rules tells facts apart by a
+  32-bit hash of their id, and one it makes from the content can collide (see `ID`);
 - each ruleset is warmed up once, or `delete_state` can hang;
 - at most 31 tests in one `$and`, and not much more than 100 norms per ruleset;
 - one session id, state deleted after every batch: distinct ids leak memory.
