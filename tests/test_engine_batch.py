@@ -74,17 +74,9 @@ def _fnv1a32(text: str) -> int:
 def _fired_positions(handle, facts: list[dict]) -> list[int]:
     import json
 
-    import durable_rules_engine as dre
+    from checker.evaluate.engine import Engine, _Ruleset
 
-    _, state = dre.assert_facts(handle, json.dumps(facts, separators=(",", ":")))
-    messages = []
-    started = dre.start_action_for_state(handle, state)
-    if started:
-        message = started[1]
-        while message:
-            messages.append(message)
-            message = dre.complete_and_start_action(handle, state)
-    dre.delete_state(handle, "0")
+    messages = Engine._drain(_Ruleset("test_collision", handle), json.dumps(facts))
     return sorted(m["_i"] for text in messages for m in _matched(text))
 
 
@@ -109,9 +101,10 @@ def test_two_facts_whose_generated_ids_collide_are_both_kept_once_they_carry_an_
     }
     handle = dre.create_ruleset("test_collision", json.dumps(rules))
     _fired_positions(handle, [{"kind": "warmup", "sid": "0"}])
-    pair = [{"_i": 3049, "k1": 3049}, {"_i": 23950, "k1": 23950}]
-    assert len(_fired_positions(handle, pair)) == 1  # the hazard: one of the two is lost
-    with_ids = [{"_i": f["_i"], "id": n, "k1": f["k1"]} for n, f in enumerate(pair)]
+    # the pair, then a fact no rule matches: the loss is not even reported
+    facts = [{"_i": 3049, "k1": 3049}, {"_i": 23950, "k1": 23950}, {"_i": 7, "k1": -1}]
+    assert len(_fired_positions(handle, facts)) == 1  # the hazard: one of the two is lost
+    with_ids = [{"_i": f["_i"], "id": n, "k1": f["k1"]} for n, f in enumerate(facts)]
     assert _fired_positions(handle, with_ids) == [3049, 23950]
 
 

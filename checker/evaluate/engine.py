@@ -474,7 +474,8 @@ class Engine:
 
     # evaluation ----------------------------------------------------------------
 
-    def _drain(self, ruleset: _Ruleset, facts_json: str) -> list[str]:
+    @staticmethod
+    def _drain(ruleset: _Ruleset, facts_json: str) -> list[str]:
         """Assert a batch of facts, collect every action message, forget the session."""
         handle = ruleset.handle
         messages: list[str] = []
