@@ -54,8 +54,7 @@ class Checker:
         """Check one location; `look_ahead` adds the coming changes in the law (costs a
         re-evaluation per date on which a norm starts or ends within a year)."""
         findings = self.findings(location, as_of, lang)
-        later = (lambda day: self.findings(location, day, lang)) if look_ahead else None
-        some = (lambda day, ns: self.findings(location, day, lang, ns)) if look_ahead else None
+        later = (lambda day, ns: self.findings(location, day, lang, ns)) if look_ahead else None
         return make_report(
             self.library,
             location,
@@ -66,7 +65,6 @@ class Checker:
             later,
             max_fact_age_months,
             breaches=look_ahead,
-            findings_of=some,
         )
 
     def check_file(self, path: Path, as_of: dt.date, lang: str = "nl") -> Report:

@@ -425,13 +425,9 @@ class Auditor:
         reports = []
         for k, (_, item, location) in enumerate(valid):
 
-            def findings_on(day: dt.date, k: int = k, location: Location = location) -> list:
-                values = readable_values(location, day)
-                return build_findings(later[day][k], library, values, day, opts.lang)
-
-            def findings_of(
-                day: dt.date, norms: list, k: int = k, location: Location = location
-            ) -> list:  # only the norms that enter into force that day (`coming_changes`)
+            def findings_on(
+                day: dt.date, norms: list | None, k: int = k, location: Location = location
+            ) -> list:
                 values = readable_values(location, day)
                 return build_findings(later[day][k], library, values, day, opts.lang, norms)
 
@@ -446,7 +442,6 @@ class Auditor:
                 findings,
                 findings_on,
                 opts.max_fact_age_months,
-                findings_of=findings_of,
             )
             reports.append(report.to_dict())
         return reports

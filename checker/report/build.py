@@ -133,18 +133,15 @@ def make_report(
     as_of: dt.date,
     lang: str,
     findings: list[Finding],
-    findings_on: Callable[[dt.date], list[Finding]] | None = None,
+    findings_on: Callable[[dt.date, list[LibraryNorm] | None], list[Finding]] | None = None,
     max_fact_age_months: int = MAX_FACT_AGE_MONTHS,
     breaches: bool = False,
-    findings_of: Callable[[dt.date, list[LibraryNorm]], list[Finding]] | None = None,
 ) -> Report:
-    """The report on evaluated findings; `findings_on(day)` re-evaluates for coming changes
-    (and, with `breaches`, on any day for the coming breaches); `findings_of(day, norms)`,
-    where given, makes only the findings of `norms` (see `coming_changes`)."""
+    """The report on evaluated findings; `findings_on(day, norms)` re-evaluates for coming
+    changes (and, with `breaches`, on any day for the coming breaches), making the findings
+    of `norms` only, or of every norm when `norms` is None."""
     attach_evidence(findings, library, location, as_of, max_fact_age_months)
-    changes = (
-        coming_changes(library, as_of, findings, findings_on, findings_of) if findings_on else []
-    )
+    changes = coming_changes(library, as_of, findings, findings_on) if findings_on else []
     ahead = (
         coming_breaches(library, location, as_of, lang, findings_on)
         if findings_on and breaches

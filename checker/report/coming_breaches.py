@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from checker.i18n import formats, t
 from checker.library.citation import Citation
 from checker.library.conditions import Leaf, Op, leaves
-from checker.library.loader import AS_OF_FIELD, Library
+from checker.library.loader import AS_OF_FIELD, Library, LibraryNorm
 from checker.library.model import Outcome
 from checker.library.months import months_later
 from checker.location.labels import label
@@ -100,7 +100,7 @@ def coming_breaches(
     location: Location,
     as_of: dt.date,
     lang: str,
-    findings_on: Callable[[dt.date], list[Finding]],
+    findings_on: Callable[[dt.date, list[LibraryNorm] | None], list[Finding]],
 ) -> list[ComingBreach]:
     """Every confirmed change of outcome by time alone within the horizon."""
     out: list[ComingBreach] = []
@@ -109,8 +109,8 @@ def coming_breaches(
         law_changes = {
             n.id for n in library.norms if n.valid_from == day or n.valid_until == before
         }
-        then = {f.norm_id: f for f in findings_on(day)}
-        earlier = {f.norm_id: f for f in findings_on(before)} if before > as_of else None
+        then = {f.norm_id: f for f in findings_on(day, None)}
+        earlier = {f.norm_id: f for f in findings_on(before, None)} if before > as_of else None
         if earlier is None:
             continue
         because = "; ".join(

@@ -56,24 +56,20 @@ def coming_changes(
     library: Library,
     as_of: dt.date,
     findings_now: list[Finding],
-    findings_on: Callable[[dt.date], list[Finding]],
-    findings_of: Callable[[dt.date, list[LibraryNorm]], list[Finding]] | None = None,
+    findings_on: Callable[[dt.date, list[LibraryNorm] | None], list[Finding]],
 ) -> list[ComingChange]:
     """Every norm change within the horizon that changes what this location gets told.
-    `findings_of(day, norms)`, where given, makes only the findings of `norms` on `day`: only
-    those of the norms entering into force are read (each finding is made from its own norm
-    alone), and making every finding again was most of a one-file check."""
+    `findings_on(day, norms)` is asked only for the norms entering into force on `day`: only
+    their findings are read (each finding is made from its own norm alone), and making every
+    finding again was most of a one-file check."""
     now = {f.norm_id: f for f in findings_now}
     changes: list[ComingChange] = []
     for day in transition_dates(library, as_of):
-        if findings_of is None:
-            found = findings_on(day)
-        else:
-            found = findings_of(day, [n for n in library.norms if n.valid_from == day])
-        then = {f.norm_id: f for f in found}
+        entering = [n for n in library.norms if n.valid_from == day]
+        then = {f.norm_id: f for f in findings_on(day, entering)}
         ending = [n for n in library.norms if n.valid_until == day - dt.timedelta(days=1)]
         predecessors = _by_topic(ending)
-        successors = _by_topic([n for n in library.norms if n.valid_from == day])
+        successors = _by_topic(entering)
         for n in library.norms:
             if n.valid_from == day:
                 old = predecessors.get(n.norm.topic) if n.norm.topic else None
