@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import Checker
+from checker.i18n import stored
 
 # The checked-library cache of the test run is a folder of its own, never the user's: set
 # before any test module is imported (some load the library at import), inherited by every
@@ -19,6 +20,15 @@ from checker.api import Checker
 _CACHE = tempfile.mkdtemp(prefix="opvangtoets-test-cache-")
 os.environ["OPVANGTOETS_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder of the test's own, used (not bypassed) from here on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(stored.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(stored.NO_CACHE_ENV, raising=False)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -22,14 +22,6 @@ AS_OF = dt.date(2026, 6, 1)
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(stored.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(stored.NO_CACHE_ENV, raising=False)
-    return folder
-
-
-@pytest.fixture
 def translations(monkeypatch) -> list[int]:
     """How many times a library was really translated (not taken from the cache)."""
     calls: list[int] = []

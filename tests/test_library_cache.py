@@ -17,14 +17,6 @@ from checker.library.loader import load_library, shipped_norms_dir
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(library_cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(library_cache.NO_CACHE_ENV, raising=False)
-    return folder
-
-
-@pytest.fixture
 def checks(monkeypatch) -> list[int]:
     """How many times the library was really checked (not taken from the cache)."""
     calls: list[int] = []
