@@ -197,7 +197,8 @@ class _Lines:
         self.delimiter = ","
         self._utf8_seen = False
         self._peeked: str | None = None
-        #: the lines handed out since `begin_row`: a row is at most a cell limit of text
+        #: the lines handed out since `begin_row`: one, or the lines its quoted cells span
+        #: (each cell at most the cell limit)
         self.taken: list[str] = []
         self._again: list[str] = []  # lines to hand out once more, last first
 
