@@ -83,7 +83,9 @@ from checker.location.model import EXPANDED_FROM, Location, expanded_facts
 
 NORMS_PER_RULESET = 20  # measured: 20 fastest of 15, 20, 30, 40 (smaller facts, more asserts)
 MAX_TESTS_PER_PATTERN = 30
-BATCH = 250  # locations asserted into one session
+# Locations asserted into one session; the vendored engine's pool holds 255 facts before it
+# grows (vendor/durable-rules/NOTE.md), so a batch never makes it copy itself.
+BATCH = 250
 SESSION = "0"  # the session of a fact without `sid`: the fact need not carry one
 INDEX = "_i"
 # A fact's identity in its session. Without one, durable_rules makes an id from the fact's

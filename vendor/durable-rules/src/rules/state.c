@@ -12,7 +12,7 @@
 #include "rete.h"
 
 #define MAX_STATE_NODES 8
-#define MAX_MESSAGE_NODES 16
+#define MAX_MESSAGE_NODES 256
 #define MAX_LEFT_FRAME_NODES 8
 #define MAX_RIGHT_FRAME_NODES 8
 #define MAX_LOCATION_NODES 16
