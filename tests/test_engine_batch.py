@@ -127,3 +127,18 @@ def test_every_fact_of_a_batch_carries_its_position_as_an_id_with_a_hash_of_its_
     for facts in batches:
         assert [f["id"] for f in facts] == [f["_i"] for f in facts] == list(range(len(facts)))
         assert all(list(f)[:2] == ["_i", "id"] for f in facts)
+
+
+def test_fact_key_aliases_are_short_and_apart_from_the_engines_own_keys(checker):
+    """durable_rules finds a fact's property by the 32-bit FNV-1a hash of its name alone: two
+    keys of one fact with the same hash would read each other's value."""
+    from checker.evaluate.engine import alias_of
+
+    used = sorted(checker.engine._alias.values(), key=len)
+    assert [alias_of(n) for n in range(3)] == ["A", "B", "C"]
+    assert [alias_of(n) for n in (25, 26, 27, 26 + 26 * 36)] == ["Z", "AA", "AB", "AAA"]
+    assert set(used) == {alias_of(n) for n in range(len(used))}
+    assert max(map(len, used)) <= 2  # a library of up to 962 keys
+    names = [alias_of(n) for n in range(26 + 26 * 36)] + ["_i", "id", "sid"]
+    assert len({_fnv1a32(name) for name in names}) == len(names)
+    assert all(name[0].isupper() for name in used)

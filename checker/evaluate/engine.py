@@ -54,6 +54,7 @@ import json
 import math
 import os
 import re
+import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -100,6 +101,9 @@ _INDEX_RE = re.compile(r'\{"_i":(\d+)')
 # Positions are read back as the digits of `_i` and looked up by that text: converting every
 # matched position to an int cost more than one dict of the batch's positions.
 _POSITIONS = tuple(str(i) for i in range(BATCH))
+# Fact keys as aliases of one to three characters (see `alias_of`).
+_ALIAS_FIRST = string.ascii_uppercase
+_ALIAS_NEXT = string.ascii_uppercase + string.digits
 _ruleset_numbers = itertools.count(1)
 # durable_rules result codes of an assert (see durable/engine.py: Ruleset._handle_result)
 _OBSERVED = 2
@@ -281,7 +285,7 @@ class Engine:
     def _key(self, name: str) -> str:
         alias = self._alias.get(name)
         if alias is None:
-            alias = self._alias[name] = f"k{len(self._alias)}"
+            alias = self._alias[name] = alias_of(len(self._alias))
         return alias
 
     def _aliased(self, pattern: Any) -> Any:
@@ -663,6 +667,22 @@ class Engine:
                     for i in positions:
                         results_at[i][norm_id] = _PASS
         return facts, derived, results
+
+
+def alias_of(number: int) -> str:
+    """The fact key alias with this number: "A" to "Z", then "AA" to "Z9", then three
+    characters. An upper-case first letter keeps every alias apart from durable_rules' own
+    keys (`id`, `sid`, operators with `$`) and from the position `_i`."""
+    length, block = 1, len(_ALIAS_FIRST)
+    while number >= block:
+        number -= block
+        length += 1
+        block *= len(_ALIAS_NEXT)
+    rest = ""
+    for _ in range(length - 1):
+        number, digit = divmod(number, len(_ALIAS_NEXT))
+        rest = _ALIAS_NEXT[digit] + rest
+    return _ALIAS_FIRST[number] + rest
 
 
 def _asserted(keys: Iterable[str]) -> tuple[str, ...]:
