@@ -1,15 +1,17 @@
 """Facts are encoded so that durable_rules reads every value the model accepts, exactly.
 
-durable_rules' C reader cannot read a number written as `2e-05` (an exponent without a
-fraction, which is how Python's json writes such floats): it crashed or misread the fact.
-These tests send tiny and large finite floats from locations, derived facts and local
-norm thresholds through the engine and compare with the plain evaluator.
+durable_rules' C reader could not read a number written as `2e-05` (an exponent without a
+fraction, which is how Python's json writes such floats): it crashed or misread the fact,
+until its vendored reader was fixed (vendor/durable-rules/NOTE.md). These tests send tiny
+and large finite floats from locations, derived facts and local norm thresholds through the
+engine and compare with the plain evaluator.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import random
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.evaluate import plain as plain_evaluator
-from checker.evaluate.encoding import engine_json, engine_text
+from checker.evaluate.encoding import engine_json, facts_json
 from checker.evaluate.engine import Engine
 from checker.library.loader import load_library
 from checker.library.model import Outcome
@@ -72,15 +74,43 @@ def _disagreements(engine, library, locations, day=AS_OF):
     return found
 
 
-def test_a_number_written_with_an_exponent_gets_a_fraction_and_strings_are_left_alone():
-    text = engine_json({"a": 2e-05, "b": [9e-05, 1e16, 2.5e-05, -3e-10], "s": "2e-05 x1e5"})
-    assert text == ('{"a": 2.0e-05, "b": [9.0e-05, 1.0e+16, 2.5e-05, -3.0e-10], "s": "2e-05 x1e5"}')
-    assert json.loads(text) == {
-        "a": 2e-05,
-        "b": [9e-05, 1e16, 2.5e-05, -3e-10],
-        "s": "2e-05 x1e5",
+def test_the_engine_reads_a_number_whose_digits_run_into_an_exponent_as_one_number():
+    """`2e-05` is how Python writes such floats; the reader once ended the number at `2`."""
+    import durable_rules_engine as dre
+
+    from checker.evaluate.engine import Engine, _Ruleset
+
+    values = [2e-05, 1e16, -3e-10, 9e-05, 2.5e-05, 7.0, 1e-07]
+    rules = {
+        "tiny": {"all": [{"m": {"$and": [{"$ex": {"_i": 1}}, {"$lt": {"A": 0.0001}}]}}]},
+        "after": {"all": [{"m": {"$and": [{"$ex": {"_i": 1}}, {"B": "after"}]}}]},
+        "warmup": {"all": [{"m": {"kind": "warmup"}}]},
     }
-    assert engine_text('{"k1": 12, "k2": 0.5}') == '{"k1": 12, "k2": 0.5}'
+    rules["tiny"]["cap"] = rules["after"]["cap"] = 100
+    handle = dre.create_ruleset("test_exponent_numbers", engine_json(rules))
+    ruleset = _Ruleset("test_exponent_numbers", handle)
+    Engine._drain(ruleset, engine_json([{"kind": "warmup", "sid": "0"}]))
+    facts = [{"_i": i, "id": i, "A": v, "B": "after"} for i, v in enumerate(values)]
+    text = engine_json(facts)
+    assert '"A": 2e-05,' in text and '"A": 1e+16,' in text  # as Python writes them
+    fired: dict[str, list[int]] = {}
+    for message in Engine._drain(ruleset, text):
+        entry = json.loads(message)
+        ((name, found),) = entry.items()
+        found = found if isinstance(found, list) else [found]
+        fired[name] = sorted(f["m"]["_i"] for f in found)
+    assert fired == {
+        "tiny": [i for i, v in enumerate(values) if v < 0.0001],
+        "after": list(range(len(values))),  # every value after the number read as written
+    }
+
+
+def test_a_float_without_a_json_form_is_refused_before_the_engine_sees_it():
+    with pytest.raises(ValueError, match="Out of range float"):
+        facts_json([{"_i": 0, "A": math.inf}])
+    with pytest.raises(ValueError, match="Out of range float"):
+        engine_json({"A": math.nan})
+    assert facts_json([{"_i": 0, "A": 2e-05}]) == '[{"_i":0,"A":0.00002}]'
 
 
 def test_a_bedroom_of_0_00002_m2_per_person_fails_the_4_m2_norm(checker):
