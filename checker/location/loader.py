@@ -30,6 +30,8 @@ from checker.source.validation import pydantic_texts
 _FIELDS = list(Location.model_fields)
 # A plain set: `Location.model_fields` is a computed property, slow in a per-key loop.
 _FIELD_SET = frozenset(_FIELDS)
+# the fields where `1.200` is refused as ambiguous: looked up, not worked out for every key
+_REFUSE_THREE_DECIMALS = frozenset(f for f in _FIELDS if refuses_three_decimals(f))
 #: the fields that hold a date: only they can fall outside the checker's date range
 _DATE_FIELDS = tuple(
     name
@@ -79,8 +81,10 @@ def _key_problems(doc: YamlDocument) -> tuple[list[Problem], dict[str, Any]]:
         if isinstance(value, _NUMBER) and not -NUMBER_BOUND <= value <= NUMBER_BOUND:
             numbers.append(_number_problem(doc, key, value))
             ok = False
-        # only a text can be ambiguous: a string, or the source text of a float
-        if (isinstance(value, str) or (key,) in texts) and refuses_three_decimals(key):
+        # only a text can be ambiguous: a string, or the source text of a float (a table's
+        # row has none: its cells were read as text)
+        refuses = key in _REFUSE_THREE_DECIMALS if ok else refuses_three_decimals(key)
+        if refuses and (isinstance(value, str) or (texts and (key,) in texts)):
             found = _ambiguous_problem(doc, key, texts.get((key,), value))
             if found is not None:
                 ambiguous.append(found)
