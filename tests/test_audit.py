@@ -428,3 +428,38 @@ def test_a_tables_rows_are_counted_at_once_and_read_when_checked(tmp_path):
     duplicate = [i for i in items if isinstance(i, Failed) and i.line == 3][0]
     assert "a-1" in duplicate.message("en")
     assert [(type(i).__name__, i.source) for i in items] == first  # a second pass: the same
+
+
+def test_the_national_picture_counts_locations_children_minors_and_verdicts_per_failing_norm():
+    from checker.audit.picture import NationalPicture
+    from checker.audit.run import LocationResult
+
+    picture = NationalPicture()
+    for verdict, failing, children, minors in [
+        ("concerns", ["N1"], 10, 0),
+        ("not_lawful", ["N2", "N1"], None, 3),
+        ("not_lawful", ["N1"], 0, 2),
+        ("undetermined", ["N2"], 7, 1),
+        ("lawful", [], 50, 9),
+    ]:
+        facts = {"children_count": children, "unaccompanied_minors_count": minors}
+        picture.add(
+            LocationResult("s", "id", "n", verdict, None, None, None, failing, {}, facts=facts)
+        )
+    by_norm = {k: t.to_dict() for k, t in picture.by_norm.items()}
+    assert list(by_norm) == ["N1", "N2"]  # in the order they first failed
+    assert by_norm["N1"] == {
+        "locations": 3,
+        "children": 10,
+        "unaccompanied_minors": 5,
+        "children_unknown": 1,
+        "verdicts": {"concerns": 1, "not_lawful": 2},
+    }
+    assert by_norm["N2"] == {
+        "locations": 2,
+        "children": 7,
+        "unaccompanied_minors": 4,
+        "children_unknown": 1,
+        "verdicts": {"not_lawful": 1, "undetermined": 1},
+    }
+    assert list(by_norm["N1"]["verdicts"]) == ["concerns", "not_lawful"]
