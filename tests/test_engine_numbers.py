@@ -78,15 +78,14 @@ def test_the_engine_reads_a_number_whose_digits_run_into_an_exponent_as_one_numb
     """`2e-05` is how Python writes such floats; the reader once ended the number at `2`."""
     import durable_rules_engine as dre
 
-    from checker.evaluate.engine import Engine, _Ruleset
+    from checker.evaluate.engine import Engine, _rule, _Ruleset
 
     values = [2e-05, 1e16, -3e-10, 9e-05, 2.5e-05, 7.0, 1e-07]
     rules = {
-        "tiny": {"all": [{"m": {"$and": [{"$ex": {"_i": 1}}, {"$lt": {"A": 0.0001}}]}}]},
-        "after": {"all": [{"m": {"$and": [{"$ex": {"_i": 1}}, {"B": "after"}]}}]},
+        "tiny": _rule([{"$lt": {"A": 0.0001}}]),
+        "after": _rule([{"B": "after"}]),
         "warmup": {"all": [{"m": {"kind": "warmup"}}]},
     }
-    rules["tiny"]["cap"] = rules["after"]["cap"] = 100
     handle = dre.create_ruleset("test_exponent_numbers", engine_json(rules))
     ruleset = _Ruleset("test_exponent_numbers", handle)
     Engine._drain(ruleset, engine_json([{"kind": "warmup", "sid": "0"}]))
