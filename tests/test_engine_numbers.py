@@ -97,7 +97,7 @@ def test_the_engine_reads_a_number_whose_digits_run_into_an_exponent_as_one_numb
         entry = json.loads(message)
         ((name, found),) = entry.items()
         found = found if isinstance(found, list) else [found]
-        fired[name] = sorted(f["m"]["_i"] for f in found)
+        fired[name] = sorted(int(f["m"]) for f in found)  # `ids`: each fact by its id
     assert fired == {
         "tiny": [i for i, v in enumerate(values) if v < 0.0001],
         "after": list(range(len(values))),  # every value after the number read as written

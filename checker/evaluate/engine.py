@@ -31,10 +31,11 @@ Why it is driven like this (measured; see shared/DURABLE_RULES.md, "What made
 it fast"): the cost is in Python callbacks and JSON round trips, not in the
 matching. So the C module `durable_rules_engine` is called directly (no Host,
 no Closure, no background threads), each rule has a `cap` so one action hands
-back every location it matched in the batch, only the `_i` numbers are read
-from the action's JSON, and only the fields that norms read are asserted: each ruleset of
-norms gets only the keys its own norms read, since every fired rule hands back the whole
-fact it matched. The audit's lean path (`outcomes_many`) keeps bare outcomes, starting
+back every location it matched in the batch, and `ids` so it names each of them by its id
+(its position) instead of writing the whole fact (a setting added to the vendored C module,
+see vendor/durable-rules/NOTE.md), and only the fields that norms read are asserted: each
+ruleset of norms gets only the keys its own norms read, since the C reader parses every
+key of every fact. The audit's lean path (`outcomes_many`) keeps bare outcomes, starting
 from "every norm in force passes" and marking only the unknown and the decided ones.
 
 Field notes that shaped this module:
@@ -53,7 +54,6 @@ import itertools
 import json
 import math
 import os
-import re
 import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,9 +95,6 @@ INDEX = "_i"
 # so no rule fired for the second and its norms came out as an inferred pass. The position
 # is the id: the hashes of "0" to "249" are distinct (tests/test_engine_batch.py).
 ID = "id"
-# Every fact starts with its position (see `_asserted`): found by its literal opening, which is
-# rarer in the action's JSON than a quote.
-_INDEX_RE = re.compile(r'\{"_i":(\d+)')
 # Positions are read back as the digits of `_i` and looked up by that text: converting every
 # matched position to an int cost more than one dict of the batch's positions.
 _POSITIONS = tuple(str(i) for i in range(BATCH))
@@ -160,7 +157,8 @@ def _tests(conj: Conjunction, list_fields: dict[str, list[str]], name: str) -> l
 
 def _rule(tests: list[dict]) -> dict:
     # anchored on the position, which every location fact has and the session state has not
-    return {"all": [{"m": {"$and": [{"$ex": {INDEX: 1}}, *tests]}}], "cap": BATCH}
+    # `ids`: the action names each matched fact by its id alone (see `_fired`)
+    return {"all": [{"m": {"$and": [{"$ex": {INDEX: 1}}, *tests]}}], "cap": BATCH, "ids": 1}
 
 
 @dataclass
@@ -214,8 +212,8 @@ class Engine:
         self._list_fields = {
             n: list(k.members) for n, k in library.field_kinds.items() if k.kind == "list"
         }
-        # Fact keys go to the engine as short aliases ("k12"): every fired rule hands back
-        # the JSON of every fact it matched, so short keys are less text to make and scan.
+        # Fact keys go to the engine as short aliases ("A", "B7"): the C reader hashes every
+        # character of every key it parses, so short keys are less text to make and read.
         self._alias: dict[str, str] = {}
         # rule name -> what it decides: ("fail", norm index, violated leaves) | ("na", i) |
         # ("pass", i) | ("true"/"false", derived) | ("case", derived, case number)
@@ -244,8 +242,8 @@ class Engine:
             keys = {k for leaf in _leaves(lib_norm) for k in leaf_keys(leaf, self._list_fields)}
             self._norm_keys.append(keys)
             used_keys |= keys
-        # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); every
-        # fired rule hands back the whole fact it matched, so each ruleset gets only its keys
+        # per ruleset of norms: the ruleset and the fact keys its norms read (by alias); the
+        # engine parses every key it is given, so each ruleset gets only its keys
         self._norm_rulesets: list[tuple[_Ruleset, tuple[str, ...]]] = []
         # Norms with the same applicability share its "not applicable" rules (15 conditions
         # for 135 norms): one fired rule then stands for all of them.
@@ -298,7 +296,7 @@ class Engine:
         for key, value in pattern.items():
             if key == "$m":
                 out[key] = self._key(value)
-            elif key.startswith("$") or key in ("all", "m", "cap", "kind", INDEX):
+            elif key.startswith("$") or key in ("all", "m", "cap", "ids", "kind", INDEX):
                 out[key] = self._aliased(value)
             else:
                 out[self._key(key)] = self._aliased(value)
@@ -505,12 +503,17 @@ class Engine:
 
     def _fired(self, ruleset: _Ruleset, facts_json: str) -> list[tuple[tuple, list[str]]]:
         """What each rule that fired decides, and for which facts (by position, as the text
-        of its number: see `_POSITIONS`)."""
-        actions, find = self._actions, _INDEX_RE.findall
-        return [
-            (actions[message[2 : message.index('"', 2)]], find(message))
-            for message in self._drain(ruleset, facts_json)
-        ]
+        of its number: see `_POSITIONS`).
+
+        With `ids` an action reads `{"<rule>":[{"m":"<id>"},...]}` and a fact's id is its
+        position, so the text between quotes holds the rule's name and then every fourth
+        piece a position (rule names and ids are ours and hold no quote)."""
+        actions = self._actions
+        fired = []
+        for message in self._drain(ruleset, facts_json):
+            pieces = message.split('"')
+            fired.append((actions[pieces[1]], pieces[5::4]))
+        return fired
 
     @staticmethod
     def _trimmed(facts: list[dict], keys: tuple[str, ...]) -> str:
@@ -686,14 +689,14 @@ def alias_of(number: int) -> str:
 
 
 def _asserted(keys: Iterable[str]) -> tuple[str, ...]:
-    """The keys a ruleset is given, the position first: positions are read back from the
-    opening of each fact in the action's JSON (`_INDEX_RE`); then the fact's id (`ID`)."""
+    """The keys a ruleset is given: the position every rule is anchored on, the fact's id (`ID`,
+    which the actions hand back), then the keys its rules read."""
     return (INDEX, ID, *sorted(keys))
 
 
 def _groups(norm_keys: list[set[str]], size: int) -> list[list[int]]:
     """Norms in groups of at most `size` that read few keys in all: each group's ruleset gets
-    only the keys its norms read, and every rule that fires hands back that whole fact. Greedy:
+    only the keys its norms read, and the engine parses every key of every fact. Greedy:
     a group starts with the norm reading the most keys left and takes the norm that adds the
     fewest new keys (ties: the most shared keys, then the library's order)."""
     left = list(range(len(norm_keys)))

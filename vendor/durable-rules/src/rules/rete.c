@@ -14,6 +14,7 @@
 #define HASH_COUNT 967958004 // count
 #define HASH_CAP 41178555 // cap
 #define HASH_DIST 1281379241 // dist
+#define HASH_IDS 2161100137 // ids
 #define HASH_LT 542787579 // $lt
 #define HASH_LTE 2350824890 // $lte
 #define HASH_GT 507407960 // $gt
@@ -745,6 +746,13 @@ static unsigned int validateRuleset(char *rules) {
             return result;
         }
 
+        result = validateSetting(HASH_IDS, 
+                                 first, 
+                                 JSON_INT);
+        if (result != PARSE_OK && result != ERR_SETTING_NOT_FOUND) {
+            return result;
+        }
+
         result = readNextName(first, &first, &last, &hash);
         while (result == PARSE_OK) {
             CHECK_PARSE_RESULT(readNextValue(last, 
@@ -757,7 +765,7 @@ static unsigned int validateRuleset(char *rules) {
                 if (result != RULES_OK && result != PARSE_END) {
                     return result;
                 }
-            } else if (hash != HASH_COUNT && hash != HASH_PRI && hash != HASH_CAP && hash != HASH_DIST) {
+            } else if (hash != HASH_COUNT && hash != HASH_PRI && hash != HASH_CAP && hash != HASH_DIST && hash != HASH_IDS) {
                 return ERR_UNEXPECTED_NAME;
             }
 
@@ -1768,6 +1776,7 @@ static unsigned int createTree(ruleset *tree, char *rules) {
         ruleAction->value.c.priority = 0;
         ruleAction->value.c.count = 0;
         ruleAction->value.c.cap = 0;
+        ruleAction->value.c.ids = 0;
         CHECK_RESULT(getSetting(HASH_PRI, 
                                 first, 
                                 &ruleAction->value.c.priority));
@@ -1779,6 +1788,10 @@ static unsigned int createTree(ruleset *tree, char *rules) {
         CHECK_RESULT(getSetting(HASH_CAP, 
                                 first, 
                                 &ruleAction->value.c.cap));
+
+        CHECK_RESULT(getSetting(HASH_IDS, 
+                                first, 
+                                &ruleAction->value.c.ids));
 
         if (!ruleAction->value.c.count && !ruleAction->value.c.cap) {
             ruleAction->value.c.count = 1;

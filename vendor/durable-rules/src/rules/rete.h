@@ -109,6 +109,7 @@ typedef struct action {
     unsigned short count;
     unsigned short cap;
     unsigned short priority;
+    unsigned short ids;
 } action;
 
 typedef struct node {
