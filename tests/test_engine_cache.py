@@ -71,7 +71,8 @@ def test_a_kept_translation_equals_a_fresh_one_and_decides_the_same(cache, trans
     again = Engine(load_library())  # a later process: the library and its rules from the cache
     assert len(translations) == 1
     assert _kept(cache, library) == _fresh(library)
-    assert len(_kept(cache, library)["_rulesets"]) == len(made._rulesets) > 5
+    # every ruleset is kept: the derived facts and several of norms
+    assert len(_kept(cache, library)["_rulesets"]) == len(made._rulesets) > 2
     decisions = _decisions(again)
     assert decisions == _decisions(made)
     outcomes = {outcome.value for found in decisions for outcome, _ in found.values()}
