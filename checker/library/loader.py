@@ -16,7 +16,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -127,9 +127,10 @@ class LibraryNorm:
             self.valid_until is None or day <= self.valid_until
         )
 
-    @property
+    @cached_property
     def fields(self) -> list[str]:
-        """Every fact the norm's conditions read, once each, in order."""
+        """Every fact the norm's conditions read, once each, in order (kept: a report asks for
+        them once per norm and location)."""
         both = fields_of(self.norm.applies_when) + fields_of(self.norm.requires)
         return list(dict.fromkeys(both))
 

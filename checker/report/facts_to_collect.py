@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from checker.library.model import Outcome
 from checker.report.findings import Finding
@@ -18,6 +19,14 @@ class FactToCollect:
     # the law and court norms, and the policy and guidance norms, that wait for this fact
     binding_norms: list[str] = dataclasses.field(default_factory=list)
     other_norms: list[str] = dataclasses.field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON data; not `dataclasses.asdict`, which deep-copies every norm id."""
+        return {
+            "field": self.field,
+            "binding_norms": list(self.binding_norms),
+            "other_norms": list(self.other_norms),
+        }
 
 
 def facts_to_collect(findings: list[Finding]) -> list[FactToCollect]:
