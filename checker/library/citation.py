@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.i18n import t
 from checker.library.conditions import Text
-from checker.library.loader import LibraryNorm
 from checker.library.model import Against, LocalizedUrl
+
+if TYPE_CHECKING:  # the loader keeps each norm's citations (`LibraryNorm.citations`)
+    from checker.library.loader import LibraryNorm
 
 # EUR-Lex publishes every language version under one address pattern, so one URL serves both.
 _EURLEX_LANG = re.compile(r"(eur-lex\.europa\.eu/legal-content/)[A-Z]{2}(/)")
@@ -17,7 +20,7 @@ _ELI_LANG = re.compile(r"(eur-lex\.europa\.eu/eli/.+/oj/)[a-z]{3}$")
 _ELI_CODES = {"en": "eng", "nl": "nld"}
 
 
-@dataclass
+@dataclass(frozen=True)  # one per norm and language, shared by every report
 class Citation:
     """A norm's source as cited: instrument, article, paragraph, point, URL and the whole text."""
 

@@ -23,7 +23,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from checker.errors import InputError, Problem, did_you_mean, labelled_problem, problem
+from checker.i18n import LANGUAGES
 from checker.library import cache as library_cache
+from checker.library.citation import Citation, citation
 from checker.library.conditions import (
     MAX_CONJUNCTIONS,
     MAX_LITERALS,
@@ -126,6 +128,11 @@ class LibraryNorm:
         return (self.valid_from is None or day >= self.valid_from) and (
             self.valid_until is None or day <= self.valid_until
         )
+
+    @cached_property
+    def citations(self) -> dict[str, Citation]:
+        """How the norm is cited, per report language (kept: every report cites every norm)."""
+        return {lang: citation(self, lang) for lang in LANGUAGES}
 
     @cached_property
     def fields(self) -> list[str]:

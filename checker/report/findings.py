@@ -8,7 +8,7 @@ from typing import Any
 
 from checker.evaluate.engine import Evaluation
 from checker.i18n import formats, t
-from checker.library.citation import Citation, citation
+from checker.library.citation import Citation
 from checker.library.conditions import (
     AllOf,
     AnyOf,
@@ -133,7 +133,7 @@ def build_findings(
                 title=getattr(norm.title, lang),
                 message=message,
                 facts=used,
-                citation=citation(lib_norm, lang),
+                citation=lib_norm.citations[lang],
                 remedy=remedy,
                 missing=missing,
                 aliases=list(norm.aliases),
