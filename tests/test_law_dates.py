@@ -162,3 +162,13 @@ def test_every_comparison_with_months_is_three_valued(op, days, expected):
 def test_a_months_condition_that_cannot_be_meant_is_refused(leaf, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         Leaf(**leaf)
+
+
+@pytest.mark.parametrize("months", range(0, 61))
+def test_month_lengths_match_every_start_day_of_four_years(months):
+    start = dt.date(2001, 1, 1)
+    lengths = {
+        (months_later(day, months) - day).days
+        for day in (start + dt.timedelta(days=k) for k in range(4 * 365 + 1))
+    }
+    assert month_span_days(months) == (min(lengths), max(lengths))

@@ -12,11 +12,12 @@ be decided without the dates (`within_months` returns None for it).
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from functools import cache
 
-#: Start dates over four years (one of them a leap year) meet every combination of
-#: month lengths a span of whole months can cover.
-_CYCLE_START, _CYCLE_DAYS = dt.date(2001, 1, 1), 4 * 365 + 1
+#: Months over four years (one of them a leap year) meet every combination of month lengths
+#: a span of whole months can cover.
+_CYCLE_YEARS = range(2001, 2005)
 
 
 def whole_months(start: dt.date, end: dt.date) -> int:
@@ -41,9 +42,16 @@ def months_later(start: dt.date, months: int) -> dt.date:
 @cache
 def month_span_days(months: int) -> tuple[int, int]:
     """The shortest and the longest number of days that `months` calendar months can last."""
+    # A span starting on the 1st to the 28th of a month lasts as long as its months do, so
+    # the 1st stands for those days; only from the 29th on may the end month lack the day.
+    # That is 4 starts a month instead of every day of the four years (9 times fewer).
     lengths = {
-        (months_later(day, months) - day).days
-        for day in (_CYCLE_START + dt.timedelta(days=k) for k in range(_CYCLE_DAYS))
+        (months_later(start, months) - start).days
+        for year in _CYCLE_YEARS
+        for month in range(1, 13)
+        for day in (1, 29, 30, 31)
+        if day <= monthrange(year, month)[1]
+        for start in (dt.date(year, month, day),)
     }
     return min(lengths), max(lengths)
 
