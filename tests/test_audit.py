@@ -348,13 +348,13 @@ def test_an_unwritable_output_is_refused_before_any_is_checked(tmp_path):
 
 
 def test_the_audit_verdict_and_score_are_the_reports_with_waivers_taken_out(checker):
-    """The audit computes verdict and score in its own pass (for speed); they must be what the
-    checker's report gives, with active waivers taken out of the verdict only."""
+    """The audit computes verdict, score and layer counts in its own pass (for speed); they must
+    be what the checker's report gives, with active waivers taken out of the verdict only."""
     from checker.audit.run import AuditInput, AuditOptions, run_audit
     from checker.audit.waivers import Waiver, Waivers
     from checker.library.model import Outcome
     from checker.location.loader import location_from_mapping
-    from checker.report.verdict import Verdict, score, verdict
+    from checker.report.verdict import Verdict, layers, score, verdict
 
     as_of = dt.date.fromisoformat(AS_OF)
     rng = random.Random(11)
@@ -397,6 +397,15 @@ def test_the_audit_verdict_and_score_are_the_reports_with_waivers_taken_out(chec
         assert sorted(result.failing) == sorted(f.norm_id for f in failing)
         assert result.failures_by_weight == by_weight
         assert sorted(result.waived) == sorted(active)
+        by_layer = layers(counted)
+        assert result.layer_counts == {
+            name: [c.passed, c.failed, c.unknown]
+            for name, c in zip(
+                ("law", "policy", "guidance"),
+                (by_layer.law_counts, by_layer.policy_counts, by_layer.guidance_counts),
+                strict=True,
+            )
+        }
         kinds.add(result.verdict)
     assert kinds == {v.value for v in Verdict}  # every verdict was compared
 

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from checker.errors import InputError
+from checker.location.loader import (
+    _REFUSE_THREE_DECIMALS,
+    NUMBER_FIELDS,
+    location_from_document,
+    location_from_mapping,
+)
+from checker.source.reader import load_yaml_text
 
 
 def _check(tmp_path, text: str, *args: str):
@@ -100,3 +110,49 @@ def test_a_bad_as_of_date_is_a_usage_error(tmp_path):
     path, result = _check(tmp_path, "id: x\nname: X\n", "--as-of", "2026-13-01")
     assert result.exit_code == 2
     assert "'2026-13-01' is not a date" in result.output
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("room_height_m", math.inf, "field 'room_height_m': inf is not a number"),
+        ("room_height_m", math.nan, "field 'room_height_m': nan is not a number"),
+        (
+            "room_height_m",
+            -1e300,
+            "field 'room_height_m': -1e+300 is too large: at most 1,000,000,000",
+        ),
+        (
+            "occupancy_total",
+            10**12,
+            "field 'occupancy_total': 1e+12 is too large: at most 1,000,000,000",
+        ),
+    ],
+)
+def test_numbers_pydantic_accepts_are_still_held_to_the_bounds(field, value, message):
+    """A location pydantic accepts is not checked key by key (for speed): its numbers must
+    still be finite and within the bound."""
+    # (numbers before and after it: the least and the greatest of them must not hide it)
+    data = {"id": "x", "name": "X", "occupancy_total": 9, "children_count": 2, field: value}
+    with pytest.raises(InputError) as caught:
+        location_from_mapping({**data, "stay_residents_max_months": 4.0}, "t.csv")
+    assert [p.render("en") for p in caught.value.problems] == [f"t.csv:1: {message}"]
+
+
+def test_numbers_at_the_bound_and_zero_are_accepted():
+    data = {"id": "x", "name": "X", "room_height_m": -0.0, "occupancy_total": 10**9}
+    location = location_from_mapping(data, "t.csv")
+    assert (location.room_height_m, location.occupancy_total) == (-0.0, 10**9)
+
+
+def test_a_float_written_1_200_in_a_count_is_still_refused_as_ambiguous():
+    doc = load_yaml_text("id: x\nname: X\nindoor_play_area_m2: 1.200\n", "l.yaml")
+    with pytest.raises(InputError) as caught:
+        location_from_document(doc)
+    assert [p.render("en") for p in caught.value.problems] == [
+        "l.yaml:3: field 'indoor_play_area_m2': 1.200 is ambiguous here: did you mean 1200 or "
+        "1,2? — write 1200 for the whole number or 1.2 for the decimal (a dot, no thousands "
+        "separator)"
+    ]
+    # pydantic refuses text in every field where `1.200` is ambiguous: they all hold numbers
+    assert set(_REFUSE_THREE_DECIMALS) <= set(NUMBER_FIELDS)

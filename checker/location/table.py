@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import sys
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -299,6 +300,11 @@ def is_evidence_column(name: str) -> bool:
     return bool(sep) and base in _KNOWN and suffix in EVIDENCE_SUFFIXES
 
 
+_MEMO_SIZE = 4096
+_UNSEEN, _EMPTY = object(), object()
+_UNIQUE = frozenset(("id", "name"))  # different in every row: not worth remembering
+
+
 class TableColumns:
     """The header of a table, checked once (at line 1), and the rows read by it: a CSV file
     and a workbook read the same way from here on."""
@@ -334,11 +340,17 @@ class TableColumns:
         )
         #: location id -> the line of its row, or of each dated snapshot of it
         self._ids: dict[str, int | dict[str | None, int]] = {}
+        # (interned: every row's mapping is looked up by these names again and again)
+        self.names = [sys.intern(name) for name in self.names]
+        #: per column, what each cell text seen in it reads as (see `_cell`)
+        self._memos: list[dict[str | None, Any]] = [{} for _ in self.names]
+        self._memo_room = _MEMO_SIZE
+        self._evidence = any(is_evidence_column(name) for name in self.names)
 
     def row(self, line: int, cells: list[Any]) -> TableRow | Problem:
         """One row, or the problem that its location id is already that of another row (not
         a dated snapshot of it: a different `described_on`)."""
-        data = row_mapping(self.names, cells, self.comma)
+        data = self._mapping(cells)
         location_id = data.get("id")
         if not isinstance(location_id, str):
             return TableRow(self.file, line, data)
@@ -367,6 +379,41 @@ class TableColumns:
         else:
             self._ids[location_id] = {**dated, snapshot: line}
         return TableRow(self.file, line, data)
+
+    def _mapping(self, cells: list[Any]) -> dict[str, Any]:
+        """A row as the mapping a YAML file would give; empty cells are left out (unknown).
+        A cell is text (CSV) or a workbook's value (a number, a date, true/false)."""
+        data: dict[str, Any] = {}
+        for name, memo, cell in zip(self.names, self._memos, cells, strict=False):
+            value = memo.get(cell, _UNSEEN)
+            if value is _UNSEEN:
+                value = self._cell(name, memo, cell)
+            if value is not _EMPTY:
+                data[name] = value
+        if len(cells) > len(self.names):
+            data["(extra cells)"] = cells[len(self.names) :]
+        return fold_evidence_columns(data) if self._evidence else data
+
+    def _cell(self, name: str, memo: dict[str | None, Any], cell: Any) -> Any:
+        """What a cell reads as (`_EMPTY`: nothing), remembered for its column: the same few
+        texts recur in every row of a table (true, a type of location, small counts), and what
+        one reads as depends on its column, its text and the table's decimal sign alone. Only
+        text (and a workbook's empty cell) is remembered, since `1`, `1.0` and `True` are one
+        key; and never a list, which every row must have for itself, nor what differs in
+        every row (id, name). At most `_MEMO_SIZE` cells of a table are remembered."""
+        if not name or cell is None:
+            value = _EMPTY
+        elif not isinstance(cell, str):
+            return _typed_cell(name, cell)
+        else:
+            text = cell.strip()
+            value = cell_value(name, text, self.comma) if text else _EMPTY
+            if isinstance(value, list) or name in _UNIQUE:
+                return value
+        if self._memo_room:
+            self._memo_room -= 1
+            memo[cell] = value
+        return value
 
 
 def bounded_rows(
@@ -491,41 +538,6 @@ def _csv_problem(file: str, start: int, error: str, cell_limit: int) -> Problem:
             env=MAX_CELL_CHARS.env,
         )
     return _labelled(file, start, "table_bad_row", "table_bad_row_hint", error=error)
-
-
-# The same few cells recur in every row of a table (true, a type of location, small counts):
-# what one converts to depends on its field, text and the table's decimal sign alone, so it is
-# converted once. Bounded, so a table of distinct values cannot grow it; lists are not kept.
-_MEMO_SIZE = 4096
-_CELLS: dict[tuple[str, str, bool], Any] = {}
-_UNSEEN = object()
-_UNIQUE = frozenset(("id", "name"))  # different in every row: not worth remembering
-
-
-def row_mapping(header: list[str], cells: list[Any], comma: bool = False) -> dict[str, Any]:
-    """A row as the mapping a YAML file would give; empty cells are left out (unknown).
-    A cell is text (CSV) or a workbook's value (a number, a date, true/false)."""
-    data: dict[str, Any] = {}
-    for name, cell in zip(header, cells, strict=False):
-        if not name or cell is None:
-            continue
-        if not isinstance(cell, str):
-            data[name] = _typed_cell(name, cell)
-            continue
-        text = cell.strip()
-        if not text:
-            continue
-        key = (name, text, comma)
-        value = _CELLS.get(key, _UNSEEN)
-        if value is _UNSEEN:
-            value = cell_value(name, text, comma)
-            # a list is made afresh for every row: rows must not share what can be changed
-            if len(_CELLS) < _MEMO_SIZE and not isinstance(value, list) and name not in _UNIQUE:
-                _CELLS[key] = value
-        data[name] = value
-    if len(cells) > len(header):
-        data["(extra cells)"] = cells[len(header) :]
-    return fold_evidence_columns(data)
 
 
 def _typed_cell(name: str, value: Any) -> Any:
