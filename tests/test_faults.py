@@ -71,6 +71,10 @@ def _table(path: Path, rows: int) -> Path:
     return path
 
 
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_audit(tmp_path: Path, lang: str = "en") -> tuple[subprocess.Popen, dict]:
     """An audit of 60,000 rows with two workers and earlier outputs in place, started in a
     session of its own and returned once it is checking (its first progress line); large, so
@@ -88,6 +92,9 @@ def _start_audit(tmp_path: Path, lang: str = "en") -> tuple[subprocess.Popen, di
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # as in a terminal's foreground job: a suite started in the background (`pytest &`)
+        # hands its children SIGINT ignored, and Python keeps it so, as the shell meant
+        preexec_fn=_sigint_default,
     )
     line = proc.stderr.readline()
     if not re.search(r"\d+ (of|van) 60000", line):
