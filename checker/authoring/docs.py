@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.i18n import LANGUAGES, t
-from checker.library.citation import citation, url_for
+from checker.library.citation import url_for
 from checker.library.loader import Library, LibraryNorm
 from checker.library.model import Dimension, Weight
 from checker.render.files import Outputs, cannot_write
@@ -36,7 +36,7 @@ def validity(lib_norm: LibraryNorm, lang: str) -> str:
 
 def _entry(lib_norm: LibraryNorm, lang: str) -> dict[str, str]:
     norm = lib_norm.norm
-    cite = citation(lib_norm, lang)
+    cite = lib_norm.citations[lang]
     return {
         "id": norm.id,
         "title": getattr(norm.title, lang),

@@ -38,7 +38,6 @@ from checker.cli.common import (
 from checker.errors import InputError, Problem, did_you_mean
 from checker.evaluate.engine import Engine, EngineError
 from checker.i18n import LANGUAGES, chosen_first, t
-from checker.library.citation import citation
 from checker.library.lines import NormLines
 from checker.library.loader import Library, LibraryNorm, load_library
 from checker.library.model import Dimension, Outcome, Weight, norm_file_json_schema
@@ -201,7 +200,7 @@ def show_norm(library: Library, lib_norm: LibraryNorm, lang: str) -> str:
         out.append(f"{t('topic', lang)}: {norm.topic}")
         for other in sorted(others, key=lambda n: n.valid_from or dt.date.min):
             out.append(f"  {t('other_version', lang)}: {other.id} ({validity(other, lang)})")
-    cites = {lg: citation(lib_norm, lg) for lg in LANGUAGES}
+    cites = lib_norm.citations
     out += _both(t("citation", lang), {lg: c.text for lg, c in cites.items()}, lang)
     for lg in chosen_first(lang):
         out.append(f"  url ({lg}): {cites[lg].url}")

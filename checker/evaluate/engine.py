@@ -95,8 +95,9 @@ INDEX = "_i"
 # so no rule fired for the second and its norms came out as an inferred pass. The position
 # is the id: the hashes of "0" to "249" are distinct (tests/test_engine_batch.py).
 ID = "id"
-# In an action of a rule with `ids`, what stands between the ids of two matched facts.
-_BETWEEN_IDS = '"},{"m":"'
+# An action of a rule with `ids` (see `_rule`, whose one pattern is "m"), around the rule's
+# name and the ids of the facts it matched: {"<name>":[{"m":"<id>"},{"m":"<id>"}]}
+_BEFORE_IDS, _BETWEEN_IDS, _AFTER_IDS = '":[{"m":"', '"},{"m":"', '"}]}'
 # Positions are read back as the digits of `_i` and looked up by that text: converting every
 # matched position to an int cost more than one dict of the batch's positions.
 _POSITIONS = tuple(str(i) for i in range(BATCH))
@@ -507,16 +508,16 @@ class Engine:
         """What each rule that fired decides, and for which facts (by position, as the text
         of its number: see `_POSITIONS`).
 
-        With `ids` an action reads `{"<rule>":[{"m":"<id>"},{"m":"<id>"}]}` and a fact's id is its
-        position: the positions are the text between the rule's name and the end, split at
-        what comes between two ids (rule names and ids are ours and hold no quote)."""
+        With `ids` an action names each matched fact by its id, which is its position: the
+        positions are the text between the rule's name and the end, split at what comes
+        between two ids (rule names and ids are ours and hold no quote)."""
         actions = self._actions
+        start, end = len(_BEFORE_IDS), -len(_AFTER_IDS)
         fired = []
         for message in self._drain(ruleset, facts_json):
             name_end = message.index('"', 2)
-            fired.append(
-                (actions[message[2:name_end]], message[name_end + 9 : -4].split(_BETWEEN_IDS))
-            )
+            ids = message[name_end + start : end].split(_BETWEEN_IDS)
+            fired.append((actions[message[2:name_end]], ids))
         return fired
 
     @staticmethod
