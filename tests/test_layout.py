@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_version_is_the_distributions():
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    assert checker.__version__ == version
+    assert checker.__version__ == metadata.version("opvangtoets")
+    # pyproject.toml takes its version from the package, so it is written in one place only
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert "version" not in project and "version" in project["dynamic"]
 
 
 def test_python_m_checker_prints_the_same_version():

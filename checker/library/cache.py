@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from pydantic.version import VERSION as PYDANTIC_VERSION
 
+from checker import __version__
 from checker.i18n import stored
 from checker.i18n.stored import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, disable, enabled
 
@@ -30,23 +30,10 @@ __all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "disable", "enabled"]
 _CODE = (("library", ".py"), ("location", ".py"), ("source", ".py"), ("schemas", ".json"))
 
 
-def _version(package: str) -> str:
-    """The installed version of `package`, read from the head of its metadata file:
-    `metadata.version` parses the whole file (a long README) as an e-mail, which costs a cold
-    start more than the rest of the key."""
-    try:
-        found = metadata.distribution(package)
-    except metadata.PackageNotFoundError:
-        return "?"
-    text = found.read_text("METADATA") or found.read_text("PKG-INFO") or ""
-    head = text.partition("\n\n")[0].splitlines()
-    return next((line[len("Version: ") :] for line in head if line.startswith("Version: ")), "?")
-
-
 def library_key(paths: list[Path], shipped: bool) -> str:
     """The key of the library made of the norm files `paths` (read here, in this order)."""
     # pydantic is loaded by now and states its own version: no search of the installed packages
-    parts: list[str | bytes] = [_version("opvangtoets"), PYDANTIC_VERSION, str(shipped)]
+    parts: list[str | bytes] = [__version__, PYDANTIC_VERSION, str(shipped)]
     root = Path(__file__).resolve().parent.parent
     code = [root / "errors.py"]
     for folder, suffix in _CODE:  # listed, not globbed: pathlib's glob costs a cold start ms

@@ -12,7 +12,6 @@ be decided without the dates (`within_months` returns None for it).
 from __future__ import annotations
 
 import datetime as dt
-from calendar import monthrange
 from functools import cache
 
 #: Months over four years (one of them a leap year) meet every combination of month lengths
@@ -50,7 +49,7 @@ def month_span_days(months: int) -> tuple[int, int]:
         for year in _CYCLE_YEARS
         for month in range(1, 13)
         for day in (1, 29, 30, 31)
-        if day <= monthrange(year, month)[1]
+        if day <= _last_day(year, month)
         for start in (dt.date(year, month, day),)
     }
     return min(lengths), max(lengths)
@@ -65,6 +64,11 @@ def within_months(days: float, months: int) -> bool | None:
     if days > longest:
         return False
     return None
+
+
+def _last_day(year: int, month: int) -> int:
+    # not calendar.monthrange: importing calendar (and locale with it) costs a cold start 2 ms
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
 
 
 def days_against_months(days: float, op: str, months: int) -> bool | None:
