@@ -16,7 +16,8 @@ is shared, so absolute times move between runs much more than ratios do. Rows:
   fed dicts that already hold the derived facts) on the same seeded synthetic locations,
   each in its own process; the floor's outcomes are compared with the plain evaluator's;
 - `opvangtoets audit` end to end over copies of the shipped cases as YAML files and as one
-  CSV table, with 1 and 2 workers, against PyYAML's C loader just parsing those files;
+  CSV table, with 1 and 2 workers run in turn (medians of the rounds; the 2-worker ratio is
+  the median of the ratios within a round), against PyYAML's C loader just parsing those files;
 - peak RSS of the CSV audits at two sizes (flat memory means the same figure).
 
 Nothing is asserted.
@@ -320,18 +321,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         table, files = _portfolio(folder, files_n)
-        parse = _parse_only(files)
-        row(f"PyYAML C loader, parse {files_n} files", f"{parse:.2f} s", "")
+        parse = statistics.median(_parse_only(files) for _ in range(rounds))
+        row(f"PyYAML C loader, parse {files_n} files (median of {rounds})", f"{parse:.2f} s", "")
         for label, paths in (("YAML files", [folder / "yaml"]), ("CSV", [table])):
-            one = None
-            for workers in (1, 2):
-                seconds, rss = _audit(paths, workers)
-                one = one or seconds
-                ratio = f"{one / seconds:.2f}× 1 worker" if workers > 1 else ""
+            # 1 and 2 workers in turn, `rounds` times: medians, and the ratio taken per round
+            timed: dict[int, list[tuple[float, int]]] = {1: [], 2: []}
+            for _ in range(rounds):
+                for workers in timed:
+                    timed[workers].append(_audit(paths, workers))
+            for workers, runs_of in timed.items():
+                seconds = statistics.median(t for t, _ in runs_of)
+                rss = max(r for _, r in runs_of)
+                ratio = ""
+                if workers > 1:
+                    per_round = [
+                        one[0] / two[0] for one, two in zip(timed[1], runs_of, strict=True)
+                    ]
+                    ratio = f"{statistics.median(per_round):.2f}× 1 worker"
                 if label == "YAML files":
                     ratio += ("; " if ratio else "") + f"{seconds / parse:.2f}× C parse"
                 row(
-                    f"audit {files_n} {label}, {workers} worker{'s' * (workers > 1)}",
+                    f"audit {files_n} {label}, {workers} worker{'s' * (workers > 1)} "
+                    f"(median of {rounds})",
                     f"{files_n / seconds:.0f} loc/s ({seconds:.2f} s, {rss / 1024:.0f} MB)",
                     ratio,
                 )
