@@ -30,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.audit.waivers import Waivers
 from checker.errors import InputError, Problem, labelled_problem
@@ -58,6 +58,9 @@ from checker.report.verdict import (
     overall,
 )
 from checker.source.walk import find_inputs
+
+if TYPE_CHECKING:
+    from checker.audit.outputs import AuditSummary
 
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
@@ -473,9 +476,22 @@ def _init_worker(options: AuditOptions, parent: int | None = None) -> None:
     _auditor = Auditor(options)
 
 
-def _check_chunk(chunk: list[AuditInput | Failed]) -> list[LocationResult | Failed]:
+def _check_chunk(
+    chunk: list[AuditInput | Failed], count: bool = False
+) -> tuple[list[LocationResult | Failed], AuditSummary | None]:
+    """The chunk's results and, with `count`, its summary, counted here (in the worker)."""
     assert _auditor is not None, "worker not initialised"
-    return _auditor.check(chunk)
+    results = _auditor.check(chunk)
+    return results, _counted(results) if count else None
+
+
+def _counted(results: list[LocationResult | Failed]) -> AuditSummary:
+    from checker.audit.outputs import AuditSummary  # (it imports this module)
+
+    part = AuditSummary(part=True)
+    for result in results:
+        part.add(result)
+    return part
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -501,6 +517,7 @@ def run_audit(
     chunk_size: int | None = None,
     pool: ProcessPoolExecutor | None = None,
     library: Library | None = None,
+    summary: AuditSummary | None = None,
 ) -> Iterator[LocationResult | Failed]:
     """Check every input; yields one result per input, in input order.
 
@@ -509,6 +526,8 @@ def run_audit(
     in flight, so memory stays flat however many inputs there are. A `pool` made by
     `worker_pool` may be passed in (and is then left running), e.g. to time without start-up.
     `library`: the one the caller loaded already, used in this process (not in workers).
+    `summary`: counts every result in, before the results of its chunk are yielded; each
+    chunk is counted where it is checked (in a worker), so that the parent only merges.
     """
     if chunk_size is None:
         total = len(items) if isinstance(items, Sized) else None
@@ -518,14 +537,17 @@ def run_audit(
         reuse = _auditor is not None and _auditor.options is options
         auditor = _auditor if reuse and _auditor is not None else Auditor(options, library)
         for chunk in chunks:
-            yield from auditor.check(chunk)
+            results = auditor.check(chunk)
+            if summary is not None:
+                summary.merge(_counted(results))
+            yield from results
         return
     if pool is not None:
-        yield from _in_pool(pool, chunks, workers, options)
+        yield from _in_pool(pool, chunks, workers, options, summary)
         return
     own = worker_pool(options, workers)
     try:
-        yield from _in_pool(own, chunks, workers, options)
+        yield from _in_pool(own, chunks, workers, options, summary)
     except BaseException:  # Ctrl+C, SIGTERM, a failed output: the workers stop now
         stop_workers(own)
         raise
@@ -560,7 +582,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _in_pool(
-    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int, options: AuditOptions
+    pool: ProcessPoolExecutor,
+    chunks: Iterator[list],
+    workers: int,
+    options: AuditOptions,
+    summary: AuditSummary | None,
 ) -> Iterator[LocationResult | Failed]:
     """Chunks through the pool; a chunk whose worker died (a crash in the C engine takes the
     process with it) is checked again one location at a time, so only the location that
@@ -569,18 +595,23 @@ def _in_pool(
 
     def submit(chunk: list) -> Any:
         nonlocal pool
+        count = summary is not None
         try:
-            return pool.submit(_check_chunk, chunk)
+            return pool.submit(_check_chunk, chunk, count)
         except BrokenProcessPool:  # every future of a broken pool fails: start a new one
             pool = worker_pool(options, workers)
             replacements.append(pool)
-            return pool.submit(_check_chunk, chunk)
+            return pool.submit(_check_chunk, chunk, count)
 
-    def results(chunk: list, future: Any) -> Iterator[LocationResult | Failed]:
+    def results(chunk: list, future: Any) -> list[LocationResult | Failed]:
         try:
-            yield from future.result()
+            checked, part = future.result()
         except BrokenProcessPool:
-            yield from _one_by_one(chunk, options)
+            checked = list(_one_by_one(chunk, options))
+            part = _counted(checked) if summary is not None else None
+        if summary is not None and part is not None:
+            summary.merge(part)
+        return checked
 
     pending: deque = deque()
     try:
@@ -606,7 +637,7 @@ def _one_by_one(chunk: list, options: AuditOptions) -> Iterator[LocationResult |
             if single is None:
                 single = worker_pool(options, 1)
             try:
-                yield from single.submit(_check_chunk, [item]).result()
+                yield from single.submit(_check_chunk, [item]).result()[0]
             except BrokenProcessPool:
                 single.shutdown(cancel_futures=True)
                 single = None

@@ -165,7 +165,7 @@ def audit(
     )
     summary = AuditSummary(library=library)
     summary.reform = comparison
-    outputs: list = [summary]
+    outputs: list = []  # (the summary is counted by `run_audit`, in the workers)
     files = Outputs()  # written beside their paths, renamed into place when all are complete
     try:  # refuse an unwritable output before checking anything
         if csv_out:
@@ -190,7 +190,7 @@ def audit(
     err = Console(stderr=True)
     try:
         count = capped_workers(workers, lang)
-        results = run_audit(items, options, count, library=library)
+        results = run_audit(items, options, count, library=library, summary=summary)
         if reform is not None:  # the same locations under the reformed library, side by side
             reformed = run_audit(items, dataclasses.replace(options, reform=reform), count)
             pairs: Iterable[tuple[Any, Any]] = zip(results, reformed, strict=True)
