@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -555,3 +557,15 @@ def test_summaries_counted_per_chunk_and_merged_are_the_summary_of_every_result(
             (e.source, e.message("en")) for e in whole.errors
         ]
     assert naive_differs  # adding the parts' sums would have changed the average stay
+
+
+def test_an_audit_without_a_page_does_not_load_the_templates():
+    code = (
+        "import sys\nfrom checker.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('jinja2' in sys.modules)"
+    )
+    args = [sys.executable, "-c", code, "audit", SHIPPED[0], "--workers", "1", "--as-of", AS_OF]
+    done = subprocess.run(args, capture_output=True, text=True)
+    assert "getoetst" in done.stdout
+    assert done.stdout.splitlines()[-1] == "False"

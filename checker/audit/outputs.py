@@ -25,7 +25,6 @@ from checker.i18n.formats import number, quantity
 from checker.library.loader import Library
 from checker.location.labels import MONTHS, label, show
 from checker.location.table import neutral_row
-from checker.render.templating import render_template
 from checker.report.verdict import LAYER_OF_WEIGHT, LAYERS, Verdict
 
 SEVERITIES = ("critical", "major", "minor")
@@ -247,6 +246,8 @@ class HtmlOutput:
 
     def render(self, summary: AuditSummary) -> str:
         """The self-contained portfolio page."""
+        from checker.render.templating import render_template  # jinja2: only for a page
+
         return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
 
     def context(self, summary: AuditSummary) -> dict[str, Any]:
