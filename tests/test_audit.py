@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import random
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -557,6 +559,57 @@ def test_summaries_counted_per_chunk_and_merged_are_the_summary_of_every_result(
             (e.source, e.message("en")) for e in whole.errors
         ]
     assert naive_differs  # adding the parts' sums would have changed the average stay
+
+
+def _session_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_refused_two_worker_audit_stops_the_workers_it_started_and_says_only_why():
+    """The workers start before the inputs are counted; a refusal after that ends them without
+    a word from them (no traceback from a worker stopped as it starts)."""
+    args = [sys.executable, "-m", "checker.cli", "audit", *SHIPPED, "--workers", "2"]
+    proc = subprocess.Popen(
+        [*args, "--max-locations", "2", "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert err.strip() == (
+        f"opvangtoets audit: too large: location files in one run {len(SHIPPED)}, more than the "
+        "limit of 2 — set OPVANGTOETS_MAX_LOCATIONS to raise the limit (or use --max-locations)"
+    )
+    assert out == ""
+    assert _session_gone(proc.pid), "a worker outlived the refused audit"
+
+
+def _worker_signals() -> tuple:
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM), held
+
+
+def test_workers_start_with_the_pool_and_take_ctrl_c_and_sigterm_as_their_own():
+    """Forked with Ctrl+C and SIGTERM held (the parent's handlers raise); a worker lets them
+    through once it ignores Ctrl+C (the parent's to handle) and dies of SIGTERM."""
+    from checker.audit.run import AuditOptions, stop_workers, worker_pool
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    pool = worker_pool(AuditOptions(dt.date.fromisoformat(AS_OF), "en"), 2)
+    try:
+        assert len(pool._processes) == 2  # started with the pool, before any chunk
+        assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+        ignored, default, held = pool.submit(_worker_signals).result()
+        assert (ignored, default) == (signal.SIG_IGN, signal.SIG_DFL)
+        assert not {signal.SIGINT, signal.SIGTERM} & held
+    finally:
+        stop_workers(pool)
 
 
 def test_an_audit_without_a_page_does_not_load_the_templates():

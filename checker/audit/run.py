@@ -545,18 +545,54 @@ def run_audit(
     if pool is not None:
         yield from _in_pool(pool, chunks, workers, options, summary)
         return
-    own = worker_pool(options, workers)
-    try:
+    with started_workers(options, workers) as own:
+        assert own is not None
         yield from _in_pool(own, chunks, workers, options, summary)
-    except BaseException:  # Ctrl+C, SIGTERM, a failed output: the workers stop now
-        stop_workers(own)
+
+
+@contextlib.contextmanager
+def started_workers(options: AuditOptions, workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool for `run_audit(pool=...)` (None for one worker: it checks in this process),
+    started at once, so that the workers load and compile the library while this process
+    collects the inputs; shut down when the block ends, at once when an exception ends it
+    (Ctrl+C, SIGTERM, a failed output, a refusal)."""
+    if workers <= 1:
+        yield None
+        return
+    pool = worker_pool(options, workers)
+    try:
+        yield pool
+    except BaseException:
+        stop_workers(pool)
         raise
-    own.shutdown()
+    pool.shutdown()
 
 
 def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, each with its own engine."""
-    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+    """A pool of `workers` processes, each with its own engine, started now."""
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+    with _signals_held():
+        for _ in range(workers):
+            pool.submit(int)  # only a task starts the processes
+    return pool
+
+
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl+C and SIGTERM wait while workers are forked: a worker has this process's handlers
+    (which raise) until `_die_with_parent` sets its own, and a signal in between would end it
+    with a traceback; a worker lets them through once its own are set."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no fork, no signal masks)
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -573,6 +609,8 @@ def _die_with_parent(parent: int) -> None:
     ends it when its parent dies; Ctrl+C is the parent's to handle, not the worker's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (a forked worker inherits the parent's)
+    if hasattr(signal, "pthread_sigmask"):  # held while it was forked: `_signals_held`
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             libc = ctypes.CDLL(None, use_errno=True)
