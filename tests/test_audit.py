@@ -129,13 +129,18 @@ def test_audit_of_a_portfolio_with_bad_inputs(tmp_path):
     )
 
 
-def test_results_are_the_same_with_one_or_two_workers(tmp_path):
-    """Byte for byte: the summary (counted per chunk in the workers), the CSV and the JSON."""
+LOCAL_NORMS = Path(__file__).parent.parent / "examples" / "local-norms"
+
+
+@pytest.mark.parametrize("norms", [[], ["--norms-dir", str(LOCAL_NORMS)]])
+def test_results_are_the_same_with_one_or_two_workers(tmp_path, norms):
+    """Byte for byte: the summary (counted per chunk in the workers), the CSV and the JSON;
+    with local norms too (forked workers have the parent's library, not one they load)."""
     folder, _ = _portfolio(tmp_path)
     outputs = []
     for workers in ("1", "2"):
         csv_path, json_path = tmp_path / f"w{workers}.csv", tmp_path / f"w{workers}.json"
-        args = ["audit", str(folder), "--as-of", AS_OF, "--workers", workers]
+        args = ["audit", str(folder), "--as-of", AS_OF, "--workers", workers, *norms]
         result = CliRunner().invoke(main, [*args, "--csv", str(csv_path), "--json", str(json_path)])
         assert "68 locaties getoetst, 3 niet te toetsen" in result.stdout
         outputs.append(
@@ -148,6 +153,7 @@ def test_results_are_the_same_with_one_or_two_workers(tmp_path):
             )
         )
     assert outputs[0] == outputs[1]
+    assert (b"GEM-VOORBEELD-1" in outputs[0][4]) == bool(norms)  # the local norm was checked
 
 
 def test_exit_codes_without_errors():

@@ -469,11 +469,13 @@ def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
 _auditor: Auditor | None = None  # one per worker process
 
 
-def _init_worker(options: AuditOptions, parent: int | None = None) -> None:
+def _init_worker(
+    options: AuditOptions, parent: int | None = None, library: Library | None = None
+) -> None:
     global _auditor
     if parent is not None:
         _die_with_parent(parent)
-    _auditor = Auditor(options)
+    _auditor = Auditor(options, library)
 
 
 def _check_chunk(
@@ -551,15 +553,17 @@ def run_audit(
 
 
 @contextlib.contextmanager
-def started_workers(options: AuditOptions, workers: int) -> Iterator[ProcessPoolExecutor | None]:
+def started_workers(
+    options: AuditOptions, workers: int, library: Library | None = None
+) -> Iterator[ProcessPoolExecutor | None]:
     """A pool for `run_audit(pool=...)` (None for one worker: it checks in this process),
     started at once, so that the workers load and compile the library while this process
     collects the inputs; shut down when the block ends, at once when an exception ends it
-    (Ctrl+C, SIGTERM, a failed output, a refusal)."""
+    (Ctrl+C, SIGTERM, a failed output, a refusal). `library`: as for `worker_pool`."""
     if workers <= 1:
         yield None
         return
-    pool = worker_pool(options, workers)
+    pool = worker_pool(options, workers, library)
     try:
         yield pool
     except BaseException:
@@ -568,9 +572,13 @@ def started_workers(options: AuditOptions, workers: int) -> Iterator[ProcessPool
     pool.shutdown()
 
 
-def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, each with its own engine, started now."""
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+def worker_pool(
+    options: AuditOptions, workers: int, library: Library | None = None
+) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, each with its own engine, started now. `library`: the
+    one this process loaded for `options`, which a forked worker has without loading it."""
+    args = (options, os.getpid(), library)
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=args)
     with _signals_held():
         for _ in range(workers):
             pool.submit(int)  # only a task starts the processes

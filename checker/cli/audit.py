@@ -118,10 +118,7 @@ def audit(
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
-    from rich.console import Console
-
     from checker.audit.outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
-    from checker.audit.render import render_summary
     from checker.audit.run import AuditOptions, collect_inputs, run_audit, started_workers
     from checker.audit.waivers import Waivers, load_waivers
     from checker.errors import InputError
@@ -150,7 +147,11 @@ def audit(
     )
     count, capped = capped_workers(workers, lang)
     # the workers start now: they load and compile the library while the inputs are collected
-    with started_workers(options, count) as pool:
+    with started_workers(options, count, library if reform is None else None) as pool:
+        from rich.console import Console  # (after the workers' start: they do not need it)
+
+        from checker.audit.render import render_summary
+
         notes: list = []
         items = collect_inputs(paths, sheet, notes)
         for note in notes:  # how each table was read: its separator, encoding, sheet
