@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import random
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -125,16 +129,31 @@ def test_audit_of_a_portfolio_with_bad_inputs(tmp_path):
     )
 
 
-def test_results_are_the_same_with_one_or_two_workers(tmp_path):
+LOCAL_NORMS = Path(__file__).parent.parent / "examples" / "local-norms"
+
+
+@pytest.mark.parametrize("norms", [[], ["--norms-dir", str(LOCAL_NORMS)]])
+def test_results_are_the_same_with_one_or_two_workers(tmp_path, norms):
+    """Byte for byte: the summary (counted per chunk in the workers), the CSV and the JSON;
+    with local norms too (forked workers have the parent's library, not one they load)."""
     folder, _ = _portfolio(tmp_path)
     outputs = []
     for workers in ("1", "2"):
-        path = tmp_path / f"w{workers}.csv"
-        CliRunner().invoke(
-            main, ["audit", str(folder), "--as-of", AS_OF, "--workers", workers, "--csv", str(path)]
+        csv_path, json_path = tmp_path / f"w{workers}.csv", tmp_path / f"w{workers}.json"
+        args = ["audit", str(folder), "--as-of", AS_OF, "--workers", workers, *norms]
+        result = CliRunner().invoke(main, [*args, "--csv", str(csv_path), "--json", str(json_path)])
+        assert "68 locaties getoetst, 3 niet te toetsen" in result.stdout
+        outputs.append(
+            (
+                result.exit_code,
+                result.stdout,
+                result.stderr,
+                csv_path.read_bytes(),
+                json_path.read_bytes(),
+            )
         )
-        outputs.append(path.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
+    assert (b"GEM-VOORBEELD-1" in outputs[0][4]) == bool(norms)  # the local norm was checked
 
 
 def test_exit_codes_without_errors():
@@ -472,3 +491,140 @@ def test_the_national_picture_counts_locations_children_minors_and_verdicts_per_
         "verdicts": {"not_lawful": 1, "undetermined": 1},
     }
     assert list(by_norm["N1"]["verdicts"]) == ["concerns", "not_lawful"]
+
+
+def _chunked(results: list, sizes: tuple[int, ...]) -> list[list]:
+    chunks, k = [], 0
+    while k < len(results):
+        size = sizes[len(chunks) % len(sizes)]
+        chunks.append(results[k : k + size])
+        k += size
+    return chunks
+
+
+def test_summaries_counted_per_chunk_and_merged_are_the_summary_of_every_result():
+    """A worker counts its chunk; merged in input order, the parts must give the summary of
+    adding every result in turn, ties and float sums included."""
+    import dataclasses
+    import io
+
+    from rich.console import Console
+
+    from checker.audit.outputs import AuditSummary
+    from checker.audit.render import render_summary
+    from checker.audit.run import AuditInput, AuditOptions, Failed, run_audit
+    from checker.errors import problem
+    from checker.library.loader import load_library
+
+    rng = random.Random(3)
+    datas = [random_location(rng, i, rng.choice([0.0, 0.1, 0.5])) for i in range(80)]
+    inputs = [AuditInput("t.csv", i + 2, d) for i, d in enumerate(datas)]
+    checked = list(run_audit(inputs, AuditOptions(dt.date.fromisoformat(AS_OF), "en")))
+    results: list = []
+    for k, result in enumerate(checked):
+        facts = dict(result.facts)
+        if k in (5, 9, 40):  # equally long stays: the first of them is the longest
+            facts["stay_children_max_months"] = 999.0
+        result = dataclasses.replace(result, facts=facts, waived=["X"] * (k % 3), expired=["Y"])
+        results.append(result)
+        if k % 4 == 0:  # equally bad locations at many places: the first ones are the worst
+            failing = [f"N-{n}" for n in range(120)]
+            worst = dataclasses.replace(result, verdict="non_compliant", failing=failing)
+            results.append(dataclasses.replace(worst, name=f"worst {k}", score_low=0))
+        if k % 9 == 0:
+            results.append(Failed(f"bad-{k}.yaml", 3, [problem(f"bad-{k}.yaml", 3, "e", "n")]))
+    library = load_library()
+    whole = AuditSummary(library=library)
+    for result in results:
+        whole.add(result)
+    assert (
+        whole.picture.longest is not None and whole.picture.longest["id"] == checked[5].location_id
+    )
+    assert [w["name"] for w in whole.worst] == [f"worst {k}" for k in range(0, 40, 4)]
+
+    def shown(summary: AuditSummary) -> tuple[str, str]:
+        console = Console(file=io.StringIO(), width=160)
+        render_summary(console, summary, "nl", AS_OF)
+        data = json.dumps(summary.to_dict(), ensure_ascii=False)
+        return console.file.getvalue(), data  # type: ignore[attr-defined]
+
+    expected = shown(whole)
+    naive_differs = False
+    for sizes in ((1,), (2,), (3, 1, 7), (250,)):
+        merged = AuditSummary(library=library)
+        naive = 0.0
+        for chunk in _chunked(results, sizes):
+            part = AuditSummary(part=True)
+            for result in chunk:
+                part.add(result)
+            merged.merge(part)
+            naive += part.picture._stay_sum
+        naive_differs |= naive / merged.picture._stay_children != whole.picture.average_stay
+        assert shown(merged) == expected, sizes
+        assert [(e.source, e.message("en")) for e in merged.errors] == [
+            (e.source, e.message("en")) for e in whole.errors
+        ]
+    assert naive_differs  # adding the parts' sums would have changed the average stay
+
+
+def _session_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_refused_two_worker_audit_stops_the_workers_it_started_and_says_only_why():
+    """The workers start before the inputs are counted; a refusal after that ends them without
+    a word from them (no traceback from a worker stopped as it starts)."""
+    args = [sys.executable, "-m", "checker.cli", "audit", *SHIPPED, "--workers", "2"]
+    proc = subprocess.Popen(
+        [*args, "--max-locations", "2", "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert err.strip() == (
+        f"opvangtoets audit: too large: location files in one run {len(SHIPPED)}, more than the "
+        "limit of 2 — set OPVANGTOETS_MAX_LOCATIONS to raise the limit (or use --max-locations)"
+    )
+    assert out == ""
+    assert _session_gone(proc.pid), "a worker outlived the refused audit"
+
+
+def _worker_signals() -> tuple:
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM), held
+
+
+def test_workers_start_with_the_pool_and_take_ctrl_c_and_sigterm_as_their_own():
+    """Forked with Ctrl+C and SIGTERM held (the parent's handlers raise); a worker lets them
+    through once it ignores Ctrl+C (the parent's to handle) and dies of SIGTERM."""
+    from checker.audit.run import AuditOptions, stop_workers, worker_pool
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    pool = worker_pool(AuditOptions(dt.date.fromisoformat(AS_OF), "en"), 2)
+    try:
+        assert len(pool._processes) == 2  # started with the pool, before any chunk
+        assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+        ignored, default, held = pool.submit(_worker_signals).result()
+        assert (ignored, default) == (signal.SIG_IGN, signal.SIG_DFL)
+        assert not {signal.SIGINT, signal.SIGTERM} & held
+    finally:
+        stop_workers(pool)
+
+
+def test_an_audit_without_a_page_does_not_load_the_templates():
+    code = (
+        "import sys\nfrom checker.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('jinja2' in sys.modules)"
+    )
+    args = [sys.executable, "-c", code, "audit", SHIPPED[0], "--workers", "1", "--as-of", AS_OF]
+    done = subprocess.run(args, capture_output=True, text=True)
+    assert "getoetst" in done.stdout
+    assert done.stdout.splitlines()[-1] == "False"

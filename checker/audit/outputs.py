@@ -25,7 +25,6 @@ from checker.i18n.formats import number, quantity
 from checker.library.loader import Library
 from checker.location.labels import MONTHS, label, show
 from checker.location.table import neutral_row
-from checker.render.templating import render_template
 from checker.report.verdict import LAYER_OF_WEIGHT, LAYERS, Verdict
 
 SEVERITIES = ("critical", "major", "minor")
@@ -41,9 +40,11 @@ CSV_DIALECTS = ("excel", "excel-nl")
 
 @dataclass
 class AuditSummary:
-    """Counts per verdict, the worst locations, the most-failed norms, the errors."""
+    """Counts per verdict, the worst locations, the most-failed norms, the errors: added one
+    result at a time, or merged from the summaries of consecutive chunks (`part=True`), which
+    a worker counts with the chunk it checks, so the parent of an audit only merges."""
 
-    worst_n: int = 10
+    worst_n: int = 10  # a part keeps the default number: merging needs as many as the whole
     checked: int = 0
     verdicts: Counter = field(default_factory=Counter)
     policy_outcomes: Counter = field(default_factory=Counter)
@@ -59,9 +60,10 @@ class AuditSummary:
     library: Library | None = None  # the norms' titles and layers for the national picture
     picture: NationalPicture = field(init=False)
     reform: Any = None  # a `checker.audit.reform.ReformComparison` with `--reform`
+    part: bool = False
 
     def __post_init__(self) -> None:
-        self.picture = NationalPicture(self.library)
+        self.picture = NationalPicture(self.library, part=self.part)
 
     def add(self, result: LocationResult | Failed) -> None:
         """Count one location's result (or its failure) into the summary."""
@@ -83,11 +85,32 @@ class AuditSummary:
             len(result.failing),
             -(result.score_low if result.score_low is not None else 100),
         )
-        entry = (badness, -self.checked, _worst_entry(result))
+        self._keep_worst((badness, -self.checked, _worst_entry(result)))
+
+    def _keep_worst(self, entry: tuple) -> None:
+        # (badness, -position in input order, location): of equally bad ones the first stays
         if len(self._worst) < self.worst_n:
             heapq.heappush(self._worst, entry)
         else:
             heapq.heappushpop(self._worst, entry)
+
+    def merge(self, part: AuditSummary) -> None:
+        """Count in the summary of the chunk that follows the results counted so far (merged
+        in input order, the summary is that of adding the chunk's results here)."""
+        assert part.part and part.worst_n >= self.worst_n, "only a part can be merged"
+        self.errors.extend(part.errors)
+        for badness, position, entry in part._worst:
+            self._keep_worst((badness, position - self.checked, entry))
+        self.checked += part.checked
+        self.verdicts.update(part.verdicts)
+        self.policy_outcomes.update(part.policy_outcomes)
+        for layer, counts in part.layer_totals.items():
+            total = self.layer_totals[layer]
+            self.layer_totals[layer] = [a + b for a, b in zip(total, counts, strict=True)]
+        self.failed_norms.update(part.failed_norms)
+        self.waived += part.waived
+        self.expired += part.expired
+        self.picture.merge(part.picture)
 
     @property
     def worst(self) -> list[dict[str, Any]]:
@@ -223,6 +246,8 @@ class HtmlOutput:
 
     def render(self, summary: AuditSummary) -> str:
         """The self-contained portfolio page."""
+        from checker.render.templating import render_template  # jinja2: only for a page
+
         return render_template("audit.html.j2", self.lang, html=True, **self.context(summary))
 
     def context(self, summary: AuditSummary) -> dict[str, Any]:

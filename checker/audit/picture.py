@@ -52,6 +52,14 @@ class Tally:
         self.unaccompanied_minors += minors
         self.verdicts[verdict] += 1
 
+    def merge(self, other: Tally) -> None:
+        """Count in the locations `other` counted."""
+        self.locations += other.locations
+        self.children += other.children
+        self.unaccompanied_minors += other.unaccompanied_minors
+        self.children_unknown += other.children_unknown
+        self.verdicts.update(other.verdicts)
+
     def to_dict(self) -> dict[str, Any]:
         """The tally as JSON data."""
         return {
@@ -93,9 +101,11 @@ def _tally(tallies: dict[str, Tally], key: str) -> Tally:
 
 @dataclass
 class NationalPicture:
-    """The counts of the national picture, filled one location at a time."""
+    """The counts of the national picture, filled one location at a time, or merged from
+    the pictures of consecutive chunks (`part=True`, see `merge`)."""
 
     library: Library | None = None
+    part: bool = False
     total: Tally = field(default_factory=Tally)
     by_verdict: dict[str, Tally] = field(default_factory=dict)
     by_norm: dict[str, Tally] = field(default_factory=dict)
@@ -104,6 +114,13 @@ class NationalPicture:
     _stay_children: int = 0
     _stay_locations: int = 0
     longest: dict[str, Any] | None = None
+    #: a part's stay terms, one per location: a float sum depends on the order of its terms,
+    #: so merging adds them one by one, as one picture of every location would have
+    _stay_terms: list[float] | None = None
+
+    def __post_init__(self) -> None:
+        if self.part:
+            self._stay_terms = []
 
     def add(self, result: LocationResult) -> None:
         """Count one checked location in."""
@@ -123,6 +140,8 @@ class NationalPicture:
         if average is not None:
             weight = children or 1
             self._stay_sum += average * weight
+            if self._stay_terms is not None:
+                self._stay_terms.append(average * weight)
             self._stay_children += weight
             self._stay_locations += 1
         if longest is not None and (self.longest is None or longest > self.longest["months"]):
@@ -132,6 +151,27 @@ class NationalPicture:
                 "name": result.name,
                 "municipality": facts.get("municipality"),
             }
+
+    def merge(self, part: NationalPicture) -> None:
+        """Count in the picture of the chunk that follows the locations counted so far: in
+        input order, the counts, the order of first appearance (which the JSON keeps) and
+        the first of equally long stays are those of adding its locations here."""
+        assert part._stay_terms is not None, "only a part's picture can be merged"
+        self.total.merge(part.total)
+        pairs = [(self.by_verdict, part.by_verdict), (self.by_norm, part.by_norm)]
+        pairs += [(self.groups[g], part.groups[g]) for g in GROUPS]
+        for tallies, theirs in pairs:
+            for key, tally in theirs.items():
+                _tally(tallies, key).merge(tally)
+        for term in part._stay_terms:
+            self._stay_sum += term
+        self._stay_children += part._stay_children
+        self._stay_locations += part._stay_locations
+        longest = part.longest
+        if longest is not None and (
+            self.longest is None or longest["months"] > self.longest["months"]
+        ):
+            self.longest = longest
 
     @property
     def average_stay(self) -> float | None:

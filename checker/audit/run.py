@@ -30,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.audit.waivers import Waivers
 from checker.errors import InputError, Problem, labelled_problem
@@ -58,6 +58,9 @@ from checker.report.verdict import (
     overall,
 )
 from checker.source.walk import find_inputs
+
+if TYPE_CHECKING:
+    from checker.audit.outputs import AuditSummary
 
 CHUNK = 250
 LOCATION_SUFFIXES = (".yaml", ".yml")
@@ -466,16 +469,31 @@ def _engine_problem(item: AuditInput, exc: EngineError) -> Problem:
 _auditor: Auditor | None = None  # one per worker process
 
 
-def _init_worker(options: AuditOptions, parent: int | None = None) -> None:
+def _init_worker(
+    options: AuditOptions, parent: int | None = None, library: Library | None = None
+) -> None:
     global _auditor
     if parent is not None:
         _die_with_parent(parent)
-    _auditor = Auditor(options)
+    _auditor = Auditor(options, library)
 
 
-def _check_chunk(chunk: list[AuditInput | Failed]) -> list[LocationResult | Failed]:
+def _check_chunk(
+    chunk: list[AuditInput | Failed], count: bool = False
+) -> tuple[list[LocationResult | Failed], AuditSummary | None]:
+    """The chunk's results and, with `count`, its summary, counted here (in the worker)."""
     assert _auditor is not None, "worker not initialised"
-    return _auditor.check(chunk)
+    results = _auditor.check(chunk)
+    return results, _counted(results) if count else None
+
+
+def _counted(results: list[LocationResult | Failed]) -> AuditSummary:
+    from checker.audit.outputs import AuditSummary  # (it imports this module)
+
+    part = AuditSummary(part=True)
+    for result in results:
+        part.add(result)
+    return part
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -501,6 +519,7 @@ def run_audit(
     chunk_size: int | None = None,
     pool: ProcessPoolExecutor | None = None,
     library: Library | None = None,
+    summary: AuditSummary | None = None,
 ) -> Iterator[LocationResult | Failed]:
     """Check every input; yields one result per input, in input order.
 
@@ -509,6 +528,8 @@ def run_audit(
     in flight, so memory stays flat however many inputs there are. A `pool` made by
     `worker_pool` may be passed in (and is then left running), e.g. to time without start-up.
     `library`: the one the caller loaded already, used in this process (not in workers).
+    `summary`: counts every result in, before the results of its chunk are yielded; each
+    chunk is counted where it is checked (in a worker), so that the parent only merges.
     """
     if chunk_size is None:
         total = len(items) if isinstance(items, Sized) else None
@@ -518,23 +539,68 @@ def run_audit(
         reuse = _auditor is not None and _auditor.options is options
         auditor = _auditor if reuse and _auditor is not None else Auditor(options, library)
         for chunk in chunks:
-            yield from auditor.check(chunk)
+            results = auditor.check(chunk)
+            if summary is not None:
+                summary.merge(_counted(results))
+            yield from results
         return
     if pool is not None:
-        yield from _in_pool(pool, chunks, workers, options)
+        yield from _in_pool(pool, chunks, workers, options, summary)
         return
-    own = worker_pool(options, workers)
+    with started_workers(options, workers) as own:
+        assert own is not None
+        yield from _in_pool(own, chunks, workers, options, summary)
+
+
+@contextlib.contextmanager
+def started_workers(
+    options: AuditOptions, workers: int, library: Library | None = None
+) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool for `run_audit(pool=...)` (None for one worker: it checks in this process),
+    started at once, so that the workers load and compile the library while this process
+    collects the inputs; shut down when the block ends, at once when an exception ends it
+    (Ctrl+C, SIGTERM, a failed output, a refusal). `library`: as for `worker_pool`."""
+    if workers <= 1:
+        yield None
+        return
+    pool = worker_pool(options, workers, library)
     try:
-        yield from _in_pool(own, chunks, workers, options)
-    except BaseException:  # Ctrl+C, SIGTERM, a failed output: the workers stop now
-        stop_workers(own)
+        yield pool
+    except BaseException:
+        stop_workers(pool)
         raise
-    own.shutdown()
+    pool.shutdown()
 
 
-def worker_pool(options: AuditOptions, workers: int) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, each with its own engine."""
-    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
+def worker_pool(
+    options: AuditOptions, workers: int, library: Library | None = None
+) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, each with its own engine, started now. `library`: the
+    one this process loaded for `options`, which a forked worker has without loading it."""
+    args = (options, os.getpid(), library)
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=args)
+    with _signals_held():
+        for _ in range(workers):
+            pool.submit(int)  # only a task starts the processes
+    return pool
+
+
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl+C and SIGTERM wait while workers are forked: a worker has this process's handlers
+    (which raise) until `_die_with_parent` sets its own, and a signal in between would end it
+    with a traceback; a worker lets them through once its own are set."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no fork, no signal masks)
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -551,6 +617,8 @@ def _die_with_parent(parent: int) -> None:
     ends it when its parent dies; Ctrl+C is the parent's to handle, not the worker's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (a forked worker inherits the parent's)
+    if hasattr(signal, "pthread_sigmask"):  # held while it was forked: `_signals_held`
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             libc = ctypes.CDLL(None, use_errno=True)
@@ -560,7 +628,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _in_pool(
-    pool: ProcessPoolExecutor, chunks: Iterator[list], workers: int, options: AuditOptions
+    pool: ProcessPoolExecutor,
+    chunks: Iterator[list],
+    workers: int,
+    options: AuditOptions,
+    summary: AuditSummary | None,
 ) -> Iterator[LocationResult | Failed]:
     """Chunks through the pool; a chunk whose worker died (a crash in the C engine takes the
     process with it) is checked again one location at a time, so only the location that
@@ -569,18 +641,23 @@ def _in_pool(
 
     def submit(chunk: list) -> Any:
         nonlocal pool
+        count = summary is not None
         try:
-            return pool.submit(_check_chunk, chunk)
+            return pool.submit(_check_chunk, chunk, count)
         except BrokenProcessPool:  # every future of a broken pool fails: start a new one
             pool = worker_pool(options, workers)
             replacements.append(pool)
-            return pool.submit(_check_chunk, chunk)
+            return pool.submit(_check_chunk, chunk, count)
 
-    def results(chunk: list, future: Any) -> Iterator[LocationResult | Failed]:
+    def results(chunk: list, future: Any) -> list[LocationResult | Failed]:
         try:
-            yield from future.result()
+            checked, part = future.result()
         except BrokenProcessPool:
-            yield from _one_by_one(chunk, options)
+            checked = list(_one_by_one(chunk, options))
+            part = _counted(checked) if summary is not None else None
+        if summary is not None and part is not None:
+            summary.merge(part)
+        return checked
 
     pending: deque = deque()
     try:
@@ -606,7 +683,7 @@ def _one_by_one(chunk: list, options: AuditOptions) -> Iterator[LocationResult |
             if single is None:
                 single = worker_pool(options, 1)
             try:
-                yield from single.submit(_check_chunk, [item]).result()
+                yield from single.submit(_check_chunk, [item]).result()[0]
             except BrokenProcessPool:
                 single.shutdown(cancel_futures=True)
                 single = None

@@ -118,11 +118,8 @@ def audit(
 ) -> None:
     """Check many locations (files, directories, CSV tables) and summarise the portfolio."""
     # imported here so that other commands (`check` of one file) start fast
-    from rich.console import Console
-
     from checker.audit.outputs import AuditSummary, CsvOutput, HtmlOutput, JsonOutput
-    from checker.audit.render import render_summary
-    from checker.audit.run import AuditOptions, collect_inputs, run_audit
+    from checker.audit.run import AuditOptions, collect_inputs, run_audit, started_workers
     from checker.audit.waivers import Waivers, load_waivers
     from checker.errors import InputError
     from checker.evaluate.engine import EngineError
@@ -139,21 +136,6 @@ def audit(
         reform, comparison = _reform(reform_dir, norms_dirs)
     except InputError as exc:  # nothing is checked with a broken library or waiver file
         raise Refusal.of(exc.problems, lang) from None
-    notes: list = []
-    items = collect_inputs(paths, sheet, notes)
-    for note in notes:  # how each table was read: its separator, encoding, sheet
-        click.echo(note.render(lang), err=True)
-    refuse_too_many("audit", len(items), max_locations, lang)
-    _refuse_clashing_outputs(
-        paths, {"--csv": csv_out, "--json": json_out, "--html": html_out, "--xlsx": xlsx_out}
-    )
-    if pdf_out:  # refuse before checking anything when nothing can print the PDF
-        from checker.render.pdf import PdfError, require_chromium
-
-        try:
-            require_chromium()
-        except PdfError as exc:
-            raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
     page = html_out or pdf_out
     options = AuditOptions(
         as_of,
@@ -163,83 +145,106 @@ def audit(
         detail=bool(json_out or page or xlsx_out),
         max_fact_age_months=max_fact_age,
     )
-    summary = AuditSummary(library=library)
-    summary.reform = comparison
-    outputs: list = [summary]
-    files = Outputs()  # written beside their paths, renamed into place when all are complete
-    try:  # refuse an unwritable output before checking anything
-        if csv_out:
-            outputs.append(CsvOutput(files.open(csv_out, newline=""), lang, csv_dialect))
-        xlsx_output = None
-        if xlsx_out:
-            from checker.audit.workbook import XlsxOutput
+    count, capped = capped_workers(workers, lang)
+    # the workers start now: they load and compile the library while the inputs are collected
+    with started_workers(options, count, library if reform is None else None) as pool:
+        from rich.console import Console  # (after the workers' start: they do not need it)
 
-            xlsx_output = XlsxOutput(files.open_bytes(xlsx_out), library, lang)
-            outputs.append(xlsx_output)
-        json_output = None
-        if json_out:
-            json_output = JsonOutput(files.open(json_out), as_of, library, lang)
-            outputs.append(json_output)
-        html_handle = files.open(html_out) if html_out else None
-    except InputError as exc:
-        files.discard()
-        raise Refusal.of(exc.problems, lang) from None
-    html_output = HtmlOutput(as_of, library, lang) if page else None
-    if html_output:
-        outputs.append(html_output)
-    err = Console(stderr=True)
-    try:
-        count = capped_workers(workers, lang)
-        results = run_audit(items, options, count, library=library)
-        if reform is not None:  # the same locations under the reformed library, side by side
-            reformed = run_audit(items, dataclasses.replace(options, reform=reform), count)
-            pairs: Iterable[tuple[Any, Any]] = zip(results, reformed, strict=True)
-        else:
-            pairs = ((r, None) for r in results)
-        latest: list[str] = []  # locations checked at the latest of several snapshots
-        for result, after in _with_progress(pairs, len(items), err, lang):
-            for out in outputs:
-                out.add(result)
-            if comparison is not None:
-                comparison.add(result, after)
-            if getattr(result, "snapshots", 0) > 1:
-                day = formats.date(dt.date.fromisoformat(result.described_on), lang)
-                latest.append(
-                    t(
-                        "audit_latest_snapshot",
-                        lang,
-                        id=result.location_id,
-                        date=day,
-                        count=result.snapshots,
-                    )
-                )
-        if json_output:
-            json_output.close(summary)
-        if xlsx_output:
-            xlsx_output.close(comparison)
-        if html_output and html_handle:
-            html_handle.write(html_output.render(summary))
-        if html_output and pdf_out:
-            from checker.render.pdf import PdfError, html_to_pdf
+        from checker.audit.render import render_summary
+
+        notes: list = []
+        items = collect_inputs(paths, sheet, notes)
+        for note in notes:  # how each table was read: its separator, encoding, sheet
+            click.echo(note.render(lang), err=True)
+        refuse_too_many("audit", len(items), max_locations, lang)
+        _refuse_clashing_outputs(
+            paths, {"--csv": csv_out, "--json": json_out, "--html": html_out, "--xlsx": xlsx_out}
+        )
+        if pdf_out:  # refuse before checking anything when nothing can print the PDF
+            from checker.render.pdf import PdfError, require_chromium
 
             try:
-                html_to_pdf(html_output.render(summary), Path(pdf_out))
+                require_chromium()
             except PdfError as exc:
-                files.discard()
                 raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
-        files.commit()
-    except EngineError as exc:
-        files.discard()
-        raise Refusal(f"opvangtoets: {exc}") from None
-    except InputError as exc:  # an output could not be completed: none is written
-        raise Refusal.of(exc.problems, lang) from None
-    except OSError as exc:
-        failed = files.failing_path() or Path(csv_out or json_out or html_out or xlsx_out or "")
-        files.discard()
-        raise Refusal.of([cannot_write(failed, exc)], lang) from None
-    except BaseException:  # Ctrl+C, SIGTERM: no partial output, the earlier ones stay
-        files.discard()
-        raise
+        summary = AuditSummary(library=library)
+        summary.reform = comparison
+        outputs: list = []  # (the summary is counted by `run_audit`, in the workers)
+        files = Outputs()  # written beside their paths, renamed into place when all are complete
+        try:  # refuse an unwritable output before checking anything
+            if csv_out:
+                outputs.append(CsvOutput(files.open(csv_out, newline=""), lang, csv_dialect))
+            xlsx_output = None
+            if xlsx_out:
+                from checker.audit.workbook import XlsxOutput
+
+                xlsx_output = XlsxOutput(files.open_bytes(xlsx_out), library, lang)
+                outputs.append(xlsx_output)
+            json_output = None
+            if json_out:
+                json_output = JsonOutput(files.open(json_out), as_of, library, lang)
+                outputs.append(json_output)
+            html_handle = files.open(html_out) if html_out else None
+        except InputError as exc:
+            files.discard()
+            raise Refusal.of(exc.problems, lang) from None
+        html_output = HtmlOutput(as_of, library, lang) if page else None
+        if html_output:
+            outputs.append(html_output)
+        err = Console(stderr=True)
+        try:
+            if capped:
+                click.echo(capped, err=True)
+            results = run_audit(items, options, count, pool=pool, library=library, summary=summary)
+            if reform is not None:  # the same locations under the reformed library, side by side
+                reformed = run_audit(items, dataclasses.replace(options, reform=reform), count)
+                pairs: Iterable[tuple[Any, Any]] = zip(results, reformed, strict=True)
+            else:
+                pairs = ((r, None) for r in results)
+            latest: list[str] = []  # locations checked at the latest of several snapshots
+            for result, after in _with_progress(pairs, len(items), err, lang):
+                for out in outputs:
+                    out.add(result)
+                if comparison is not None:
+                    comparison.add(result, after)
+                if getattr(result, "snapshots", 0) > 1:
+                    day = formats.date(dt.date.fromisoformat(result.described_on), lang)
+                    latest.append(
+                        t(
+                            "audit_latest_snapshot",
+                            lang,
+                            id=result.location_id,
+                            date=day,
+                            count=result.snapshots,
+                        )
+                    )
+            if json_output:
+                json_output.close(summary)
+            if xlsx_output:
+                xlsx_output.close(comparison)
+            if html_output and html_handle:
+                html_handle.write(html_output.render(summary))
+            if html_output and pdf_out:
+                from checker.render.pdf import PdfError, html_to_pdf
+
+                try:
+                    html_to_pdf(html_output.render(summary), Path(pdf_out))
+                except PdfError as exc:
+                    files.discard()
+                    raise Refusal.of([problem(pdf_out, None, exc.en, exc.nl)], lang) from None
+            files.commit()
+        except EngineError as exc:
+            files.discard()
+            raise Refusal(f"opvangtoets: {exc}") from None
+        except InputError as exc:  # an output could not be completed: none is written
+            raise Refusal.of(exc.problems, lang) from None
+        except OSError as exc:
+            failed = files.failing_path() or Path(csv_out or json_out or html_out or xlsx_out or "")
+            files.discard()
+            raise Refusal.of([cannot_write(failed, exc)], lang) from None
+        except BaseException:  # Ctrl+C, SIGTERM: no partial output, the earlier ones stay
+            files.discard()
+            raise
     render_summary(Console(), summary, lang, as_of.isoformat())
     for line in latest:
         click.echo(line)
@@ -278,15 +283,16 @@ def _refuse_clashing_outputs(inputs: tuple[str, ...], outputs: dict[str, str | N
         seen[where] = option
 
 
-def capped_workers(asked: int | None, lang: str) -> int:
+def capped_workers(asked: int | None, lang: str) -> tuple[int, str | None]:
     """The worker processes to start: at most one per core (each compiles the whole library,
-    about 50 MB; more than the cores only costs memory). Asking for more says so."""
+    about 50 MB; more than the cores only costs memory), and, if more were asked for, the
+    message that says so."""
     from checker.audit.run import default_workers
 
     cores = default_workers()
-    if asked is not None and asked > cores:
-        click.echo(t("workers_capped", lang, asked=asked, cores=cores), err=True)
-    return min(asked or cores, cores)
+    capped = asked is not None and asked > cores
+    message = t("workers_capped", lang, asked=asked, cores=cores) if capped else None
+    return min(asked or cores, cores), message
 
 
 def _with_progress(results, total: int, console, lang: str):

@@ -16,7 +16,7 @@ from checker.errors import Problem, labelled_problem
 def find_inputs(directory: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
     """The entries under `directory` whose names end in one of `suffixes` (not directories),
     and a problem for every subdirectory that could not be read."""
-    found: list[Path] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     problems: list[Problem] = []
 
     def unreadable(exc: OSError) -> None:
@@ -32,10 +32,15 @@ def find_inputs(directory: Path, suffixes: tuple[str, ...]) -> tuple[list[Path],
             )
         )
 
+    # the order of the paths (by their parts, case-insensitively on Windows), sorted by keys
+    # instead of Path objects; os.walk puts a link to a directory among the directories
+    fold = str.lower if os.name == "nt" else str
     for root, dirs, files in os.walk(directory, onerror=unreadable):
         dirs.sort()
+        parts = tuple(map(fold, Path(root).parts))
         for name in files:
-            path = Path(root, name)
-            if path.suffix in suffixes and not path.is_dir():  # (a link to a directory)
-                found.append(path)
-    return sorted(found), problems
+            dot = name.rfind(".")
+            if dot > 0 and name[dot:] in suffixes:  # (Path.suffix: ".yaml" alone has none)
+                found.append(((*parts, fold(name)), os.path.join(root, name)))
+    found.sort()
+    return [Path(path) for _, path in found], problems
