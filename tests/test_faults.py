@@ -121,6 +121,48 @@ def _left_alone(tmp_path: Path, outs: dict) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
+_HALF_A_RESULT = """
+import datetime as dt, os, struct, sys, time
+from pathlib import Path
+from checker.audit.run import AuditOptions, stop_workers, worker_pool
+
+def half_a_result(marker):
+    # in the worker: the header of a 1 MB result and 10 bytes of it, then nothing more
+    frame = sys._getframe()
+    while frame.f_code.co_name != "_process_worker":
+        frame = frame.f_back
+    writer = frame.f_locals["result_queue"]._writer
+    os.write(writer.fileno(), struct.pack("!i", 1_000_000) + b"x" * 10)
+    Path(marker).touch()
+    time.sleep(120)
+
+if __name__ == "__main__":
+    pool = worker_pool(AuditOptions(dt.date(2026, 6, 1), "en"), 2)
+    future = pool.submit(half_a_result, sys.argv[1])
+    while not os.path.exists(sys.argv[1]):
+        time.sleep(0.05)
+    time.sleep(0.5)  # the executor's thread is now reading the rest of that result
+    stop_workers(pool)
+    print("stopped", type(future.exception()).__name__)
+"""
+
+
+def test_stopping_workers_ends_even_when_one_was_stopped_halfway_through_a_result(tmp_path):
+    # a worker ended while it sends a large result leaves half a message in the pipe; the
+    # executor's thread must not wait for the rest for ever (the audit would never exit)
+    script = tmp_path / "half.py"
+    script.write_text(_HALF_A_RESULT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "written")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        start_new_session=True,
+        cwd=ROOT,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "stopped BrokenProcessPool\n", "")
+
+
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
 def test_an_interrupted_audit_exits_130_writes_nothing_and_keeps_the_earlier_outputs(tmp_path, how):
     proc, outs = _start_audit(tmp_path)

@@ -606,9 +606,23 @@ def _signals_held() -> Iterator[None]:
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """End the pool's worker processes without waiting for their chunks."""
     # the executor has no public way to end busy workers; its process table is the only handle
-    for process in list(getattr(pool, "_processes", {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
+    # A worker ended while it was sending a large result leaves half a message in the result
+    # pipe; the executor's thread then waits for the rest for ever (seen on CPython 3.11), and
+    # shutdown and the interpreter's exit wait for that thread. This process never writes to
+    # that pipe: with its copy of the writing end closed, the read ends (EOF) once the workers
+    # are gone, and the executor marks itself broken and stops.
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
+            if process.is_alive():
+                process.kill()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -667,9 +681,12 @@ def _in_pool(
                 yield from results(*pending.popleft())
         while pending:
             yield from results(*pending.popleft())
-    finally:
+    except BaseException:
         for replacement in replacements:
-            replacement.shutdown(cancel_futures=True)
+            stop_workers(replacement)
+        raise
+    for replacement in replacements:
+        replacement.shutdown(cancel_futures=True)
 
 
 def _one_by_one(chunk: list, options: AuditOptions) -> Iterator[LocationResult | Failed]:
