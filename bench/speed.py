@@ -7,8 +7,10 @@ Every figure comes from this run, and each ratio compares figures of this run: t
 is shared, so absolute times move between runs much more than ratios do. Rows:
 
 - cold start: `opvangtoets check` of one case in a fresh process (median of RUNS) against
-  `python -c "import pydantic, yaml"` measured in turn with it; its phases (importing the
-  command line, loading the library, compiling it, the check) in a fresh process each;
+  `python -c "import pydantic, yaml"` measured in turn with it, and with the least any
+  command built on pydantic models pays (that import, one model made and validated); its
+  phases (importing the command line, loading the library, compiling it, the check) in a
+  fresh process each;
 - file read: `checker.source.reader.load_yaml_text` on each shipped case against PyYAML's C
   composer with line marks (`yaml.compose(..., CSafeLoader)`) on the same text;
 - engine path (`Engine.outcomes_many`, as the audit calls it), the plain-Python evaluator
@@ -18,6 +20,8 @@ is shared, so absolute times move between runs much more than ratios do. Rows:
 - `opvangtoets audit` end to end over copies of the shipped cases as YAML files and as one
   CSV table, with 1 and 2 workers run in turn (medians of the rounds; the 2-worker ratio is
   the median of the ratios within a round), against PyYAML's C loader just parsing those files;
+  beside them an audit of one input (the fixed cost every audit pays: start, library, summary),
+  and the 2-worker ceiling it leaves: one worker's time over the fixed cost plus half the rest;
 - peak RSS of the CSV audits at two sizes (flat memory means the same figure).
 
 Nothing is asserted.
@@ -59,15 +63,12 @@ def part_phases() -> dict:
 
     library = load_library()
     loaded = time.perf_counter()
-    from checker.evaluate.engine import Engine
-
-    engine = Engine(library)
-    compiled = time.perf_counter()
     from checker.api import Checker
+
+    checker = Checker(library=library)  # compiles the library into the engine
+    compiled = time.perf_counter()
     from checker.location.loader import load_location
 
-    checker = Checker(library=library)
-    checker.engine = engine
     checker.check(load_location(CASE), dt.date.fromisoformat(AS_OF), "en", str(CASE))
     checked = time.perf_counter()
     return {
@@ -200,10 +201,26 @@ def _timed(command: list[str], env: dict | None = None) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
+# The least a command built on pydantic models pays at start, with the launcher's settings (no
+# plugin search, no collection while importing): `import pydantic` alone defers BaseModel's
+# machinery, which the first model then imports and builds.
+PYDANTIC_FLOOR = """
+import gc, os
+gc.disable()
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+import pydantic, yaml
+from pydantic import BaseModel
+class One(BaseModel):
+    x: int
+One.model_validate({"x": 1})
+"""
+
+
 def _cold(runs: int) -> dict:
     check = [COMMAND, "check", str(CASE), "--as-of", AS_OF, "--lang", "en"]
     baseline = [sys.executable, "-c", "import pydantic, yaml"]
-    times: dict[str, list[float]] = {"check": [], "import": []}
+    floor = [sys.executable, "-c", PYDANTIC_FLOOR]
+    times: dict[str, list[float]] = {"check": [], "import": [], "floor": []}
     # An installed copy has its bytecode, as pydantic and yaml in the baseline have theirs; a
     # source tree run with PYTHONDONTWRITEBYTECODE=1 would compile every module on each start.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=True)
@@ -211,6 +228,7 @@ def _cold(runs: int) -> dict:
     for _ in range(runs):
         times["check"].append(_timed(check)[0])
         times["import"].append(_timed(baseline)[0])
+        times["floor"].append(_timed(floor)[0])
     return {k: statistics.median(v) for k, v in times.items()}
 
 
@@ -296,6 +314,11 @@ def main() -> None:
         f"{cold['check'] / cold['import']:.2f}× `import pydantic, yaml` "
         f"({cold['import'] * 1000:.0f} ms)",
     )
+    row(
+        "  floor: import pydantic and yaml, make one model, validate once",
+        f"{cold['floor'] * 1000:.0f} ms",
+        f"{cold['floor'] / cold['import']:.2f}× `import pydantic, yaml`",
+    )
     phases = [_part("phases") for _ in range(3)]
     for name in phases[0]:
         value = statistics.median(p[name] for p in phases)
@@ -323,12 +346,28 @@ def main() -> None:
         table, files = _portfolio(folder, files_n)
         parse = statistics.median(_parse_only(files) for _ in range(rounds))
         row(f"PyYAML C loader, parse {files_n} files (median of {rounds})", f"{parse:.2f} s", "")
+        one_file = folder / "one" / files[0].name
+        one_file.parent.mkdir()
+        shutil.copyfile(files[0], one_file)
+        one_row = folder / "one-row.csv"
+        write_table(one_row, 1)
+        singles = {"YAML files": [one_file], "CSV": [one_row]}
         for label, paths in (("YAML files", [folder / "yaml"]), ("CSV", [table])):
-            # 1 and 2 workers in turn, `rounds` times: medians, and the ratio taken per round
+            # 1 and 2 workers in turn, `rounds` times: medians, and the ratio taken per round;
+            # beside them an audit of one input, which costs what any audit costs however large
             timed: dict[int, list[tuple[float, int]]] = {1: [], 2: []}
+            fixed_runs = []
             for _ in range(rounds):
                 for workers in timed:
                     timed[workers].append(_audit(paths, workers))
+                fixed_runs.append(_audit(singles[label], 1)[0])
+            fixed = statistics.median(fixed_runs)
+            one_worker = statistics.median(t for t, _ in timed[1])
+            row(
+                f"  audit of one {'file' if label == 'YAML files' else 'row'} (fixed cost)",
+                f"{fixed * 1000:.0f} ms",
+                f"{(one_worker - fixed) / files_n * 1e6:.0f} µs per input beyond it",
+            )
             for workers, runs_of in timed.items():
                 seconds = statistics.median(t for t, _ in runs_of)
                 rss = max(r for _, r in runs_of)
@@ -337,7 +376,12 @@ def main() -> None:
                     per_round = [
                         one[0] / two[0] for one, two in zip(timed[1], runs_of, strict=True)
                     ]
-                    ratio = f"{statistics.median(per_round):.2f}× 1 worker"
+                    # Amdahl: two workers share only what one worker spends beyond the fixed cost
+                    ceiling = one_worker / (fixed + (one_worker - fixed) / 2)
+                    ratio = (
+                        f"{statistics.median(per_round):.2f}× 1 worker (ceiling with perfect "
+                        f"sharing {ceiling:.2f}×)"
+                    )
                 if label == "YAML files":
                     ratio += ("; " if ratio else "") + f"{seconds / parse:.2f}× C parse"
                 row(
