@@ -160,7 +160,10 @@ def test_leaving_a_changed_form_asks_first(page, server):
     with page.expect_event("dialog") as asked:
         page.close(run_before_unload=True)
     assert asked.value.type == "beforeunload"
-    asked.value.dismiss()  # stay on the page
+    # leave rather than stay: closing the context over a page whose beforeunload was dismissed
+    # once ended in "Target page, context or browser has been closed" at teardown (Chromium;
+    # closing such a page is a known Playwright problem, microsoft/playwright#37597)
+    asked.value.accept()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
